@@ -1,0 +1,55 @@
+"""The one exception tree of MechKG: every failure a user can cause has a name and a place.
+
+>>> str(Problem("claims/sle.yaml", 12, "object", "unknown entity 'IL-6' (did you mean IL6?)"))
+"claims/sle.yaml:12: object: unknown entity 'IL-6' (did you mean IL6?)"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["CurationError", "MechKGError", "NoPath", "Problem", "UnknownEntity"]
+
+
+class MechKGError(Exception):
+    """Base of every error MechKG raises on purpose."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with the curation, and where: file, 1-based line, field."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class CurationError(MechKGError):
+    """The curation is invalid; ``problems`` lists every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the curation:\n{lines}")
+
+
+class UnknownEntity(MechKGError):
+    """A name matched no entity, or more than one; ``candidates`` are the nearest ids."""
+
+    def __init__(self, name: str, candidates: list[str], *, ambiguous: bool = False) -> None:
+        self.name = name
+        self.candidates = candidates
+        self.ambiguous = ambiguous
+        what = "ambiguous name" if ambiguous else "no entity named"
+        hint = f"; candidates: {', '.join(candidates)}" if candidates else ""
+        super().__init__(f"{what} {name!r}{hint}")
+
+
+class NoPath(MechKGError):
+    """No mechanism path joins the two entities within the given limits."""

@@ -1,0 +1,93 @@
+"""NetworkX: nodes and edges carry what the paths and the page need, and match the RDF counts."""
+
+from __future__ import annotations
+
+from rdflib import Graph
+
+from graph.network import to_networkx
+
+ENTITY_COUNT = """
+SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  ?e a ?class . ?class rdfs:subClassOf* mk:Entity .
+  FILTER(STRSTARTS(STR(?e), STR(mke:)))
+}"""
+EDGE_COUNT = """
+SELECT (COUNT(*) AS ?n) WHERE {
+  ?p mk:sign ?sign .
+  ?s ?p ?o .
+  ?s a ?sc . ?sc rdfs:subClassOf* mk:Entity .
+  ?o a ?oc . ?oc rdfs:subClassOf* mk:Entity .
+}"""
+
+
+def rdf_count(g: Graph, query: str) -> int:
+    return int(
+        next(
+            iter(
+                g.query(
+                    query,
+                    initNs={
+                        "mk": "https://w3id.org/mechkg/vocab/",
+                        "mke": "https://w3id.org/mechkg/entity/",
+                        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+                    },
+                )
+            )
+        )[0]
+    )
+
+
+def test_counts_match_rdf(mini_built):
+    G = mini_built.network
+    assert G.number_of_nodes() == rdf_count(mini_built.rdf, ENTITY_COUNT) == 9
+    assert G.number_of_edges() == rdf_count(mini_built.rdf, EDGE_COUNT) == 8
+
+
+def test_packaged_counts_match_rdf(packaged_built):
+    G = packaged_built.network
+    assert G.number_of_nodes() == rdf_count(packaged_built.rdf, ENTITY_COUNT)
+    assert G.number_of_edges() == rdf_count(packaged_built.rdf, EDGE_COUNT)
+    assert G.number_of_nodes() == len(packaged_built.curation.entities) + len(packaged_built.curation.studies)
+
+
+def test_node_attributes(mini_built):
+    node = mini_built.network.nodes["SLE"]
+    assert node["label_en"] == "systemic lupus erythematosus"
+    assert node["label_zh"] == "系統性紅斑狼瘡"
+    assert node["type"] == "Disease"
+    assert [x["curie"] for x in node["xrefs"]] == ["MONDO:0007915"]
+    assert node["xrefs"][0]["url"] == "https://bioregistry.io/MONDO:0007915"
+    assert "lupus" in node["synonyms"]
+
+
+def test_edge_attributes(mini_built):
+    G = mini_built.network
+    edge = G.edges["LET7F", "IL6", "decreases"]
+    assert edge["sign"] == -1 and edge["causal"] is True
+    assert edge["claims"] == ["mini-let7f-il6"]
+    assert edge["aspects"] == ["expression"]
+    assert edge["diseases"] == ["SLE"]
+    assert edge["confidence"] == 0.8
+    assert edge["evidence_levels"] == ["human_observational"]
+    association = G.edges["LET7F", "SLE", "decreasedIn"]
+    assert association["sign"] == 0 and association["causal"] is False
+    assert G.edges["MSC_THERAPY", "MSC", "uses"]["claims"] == []
+
+
+def test_several_claims_support_one_edge(mini_built):
+    """Two claims of one triple make one edge with both claims on it (identity apart from provenance)."""
+    from rdflib import RDF, Literal, URIRef
+
+    from graph.vocab import MK, MKC, MKE
+
+    g = Graph()
+    g += mini_built.rdf
+    extra = MKC["copy-of-let7f-il6"]
+    for p, o in mini_built.rdf.predicate_objects(MKC["mini-let7f-il6"]):
+        g.add((extra, p, o))
+    g.set((extra, MK.quote, Literal("another quote", lang="zh-Hant")))
+    assert (extra, RDF.type, MK.Claim) in g and isinstance(MKE.IL6, URIRef)
+    G = to_networkx(g)
+    assert G.number_of_edges("LET7F", "IL6") == 1
+    assert G.edges["LET7F", "IL6", "decreases"]["claims"] == ["copy-of-let7f-il6", "mini-let7f-il6"]
+    assert set(G.graph["claims"]) >= {"copy-of-let7f-il6", "mini-let7f-il6"}

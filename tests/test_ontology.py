@@ -1,0 +1,403 @@
+"""The ontology (ontology/mechkg.ttl) and the SHACL shapes (ontology/shapes.ttl).
+
+* every term of ``graph.vocab.MK`` is defined in the ontology, with labels in @en and @zh-Hant,
+  and the ontology defines no mk: term that ``MK`` lacks;
+* every entity predicate states its sign and causality once;
+* the shapes accept a small hand-written graph of the shape ``graph/rdf.py`` writes, and reject
+  broken variants of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import namespace as rdfns
+from rdflib.namespace import OWL
+
+from graph.vocab import MK, MKC, MKE
+
+ONTOLOGY = Path(__file__).parents[1] / "ontology"
+NS = str(MK._NS)
+BIOLINK = "https://w3id.org/biolink/vocab/"
+
+# The 19 predicates between entities, with (sign, causal) as in CURATION.md.
+ENTITY_PREDICATES = {
+    "increases": (1, True),
+    "decreases": (-1, True),
+    "regulates": (0, True),
+    "secretes": (1, True),
+    "carries": (1, True),
+    "differentiatesInto": (1, True),
+    "derivesFrom": (0, False),
+    "contributesTo": (1, True),
+    "ameliorates": (-1, True),
+    "riskFactorFor": (1, True),
+    "hasAdverseEffect": (1, True),
+    "increasedIn": (0, False),
+    "decreasedIn": (0, False),
+    "biomarkerOf": (0, False),
+    "associatedWith": (0, False),
+    "partOf": (0, False),
+    "expresses": (0, False),
+    "studiedIn": (0, False),
+    "uses": (0, False),
+}
+ENTITY_CLASSES = [
+    "Disease", "Phenotype", "CellType", "GeneProduct", "ProteinFamilyOrComplex", "MicroRNA", "LncRNA",
+    "BiologicalProcess", "Pathway", "ExtracellularVesicle", "Therapy", "Drug", "ChemicalEntity",
+    "ClinicalStudy", "ClinicalMeasure", "AnatomicalEntity", "Exposure", "OrganismTaxon",
+]  # fmt: skip
+PROVENANCE_CLASSES = ["Claim", "Source", "StudyArm", "StudyFigure", "Flag"]
+
+
+def vocab_names() -> set[str]:
+    """The names declared in ``class MK`` (its annotations), without private attributes."""
+    names: set[str] = set()
+    for klass in MK.__mro__:
+        names.update(name for name in getattr(klass, "__annotations__", {}) if not name.startswith("_"))
+    return names
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ONTOLOGY / "mechkg.ttl", format="turtle")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(ONTOLOGY / "shapes.ttl", format="turtle")
+
+
+# ---------------------------------------------------------------- (a) terms
+
+
+def test_vocab_names_are_found() -> None:
+    names = vocab_names()
+    assert {"Entity", "Claim", "increases", "sign", "statedBy", "kind"} <= names
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("name", sorted(vocab_names()))
+def test_every_vocab_term_is_defined(ontology: Graph, name: str) -> None:
+    term = URIRef(NS + name)
+    assert getattr(MK, name) == term
+    types = set(ontology.objects(term, RDF.type))
+    assert types & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}, name
+    labels = {label.language: str(label) for label in ontology.objects(term, RDFS.label)}
+    assert labels.get("en"), f"{name} has no @en label"
+    assert labels.get("zh-Hant"), f"{name} has no @zh-Hant label"
+    assert len(list(ontology.objects(term, RDFS.label))) == 2, f"{name}: one label per language"
+    definitions = [d for d in ontology.objects(term, SKOS.definition) if d.language == "en"]
+    assert len(definitions) == 1, f"{name} needs one English skos:definition"
+
+
+def test_ontology_defines_no_other_mk_term(ontology: Graph) -> None:
+    defined = {
+        str(s)[len(NS) :]
+        for s in ontology.subjects(RDF.type, None)
+        if isinstance(s, URIRef) and str(s).startswith(NS)
+    }
+    used = {
+        str(t)[len(NS) :]
+        for triple in ontology
+        for t in triple
+        if isinstance(t, URIRef) and str(t).startswith(NS)
+    }
+    assert defined == vocab_names()
+    assert used <= vocab_names(), f"mk: terms used but not in MK: {sorted(used - vocab_names())}"
+
+
+def test_ontology_header(ontology: Graph) -> None:
+    (header,) = list(ontology.subjects(RDF.type, OWL.Ontology))
+    assert str(ontology.value(header, OWL.versionInfo)) == "0.1.0"
+    assert ontology.value(header, RDFS.label) is not None
+    assert ontology.value(header, URIRef("http://purl.org/dc/terms/description")) is not None
+
+
+def test_classes(ontology: Graph) -> None:
+    for name in ENTITY_CLASSES:
+        term = MK[name]
+        assert (term, RDF.type, OWL.Class) in ontology
+        assert (term, RDFS.subClassOf, MK.Entity) in ontology, name
+    for name in PROVENANCE_CLASSES:
+        assert (MK[name], RDF.type, OWL.Class) in ontology
+        assert (MK[name], RDFS.subClassOf, MK.Entity) not in ontology, name
+    classes = {str(c)[len(NS) :] for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(NS)}
+    assert classes == set(ENTITY_CLASSES) | set(PROVENANCE_CLASSES) | {"Entity"}
+
+
+def test_alignments_point_to_biolink(ontology: Graph) -> None:
+    """Every entity class and entity predicate is aligned to at least one Biolink term."""
+    matches = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
+    for name in ENTITY_CLASSES + list(ENTITY_PREDICATES):
+        targets = [str(o) for p in matches for o in ontology.objects(MK[name], p)]
+        assert any(t.startswith(BIOLINK) for t in targets), f"{name} has no Biolink alignment"
+        for target in targets:
+            assert target.startswith((BIOLINK, "http://purl.obolibrary.org/obo/")), target
+            if target.startswith("http://purl.obolibrary.org/obo/"):
+                assert target.split("/")[-1].startswith(("RO_", "BFO_")), target
+
+
+# ---------------------------------------------------------------- (b) signs
+
+
+def test_entity_predicates_have_one_sign_and_causality(ontology: Graph) -> None:
+    signed = {str(s)[len(NS) :] for s in ontology.subjects(MK.sign, None)}
+    assert signed == set(ENTITY_PREDICATES)
+    for name, (sign, causal) in ENTITY_PREDICATES.items():
+        term = MK[name]
+        assert (term, RDF.type, OWL.ObjectProperty) in ontology, name
+        signs = list(ontology.objects(term, MK.sign))
+        assert len(signs) == 1, name
+        assert signs[0].datatype == rdfns.XSD.integer and signs[0].toPython() in (-1, 0, 1), name
+        assert signs[0].toPython() == sign, name
+        flags = list(ontology.objects(term, MK.isCausal))
+        assert len(flags) == 1 and flags[0].datatype == rdfns.XSD.boolean, name
+        assert flags[0].toPython() is causal, name
+
+
+def test_sign_and_causality_are_annotation_properties(ontology: Graph) -> None:
+    assert (MK.sign, RDF.type, OWL.AnnotationProperty) in ontology
+    assert (MK.isCausal, RDF.type, OWL.AnnotationProperty) in ontology
+
+
+# ---------------------------------------------------------------- (c) shapes
+
+PREFIXES = """\
+@prefix mk:      <https://w3id.org/mechkg/vocab/> .
+@prefix mke:     <https://w3id.org/mechkg/entity/> .
+@prefix mkc:     <https://w3id.org/mechkg/claim/> .
+@prefix mks:     <https://w3id.org/mechkg/source/> .
+@prefix rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov:    <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix obo:     <http://purl.obolibrary.org/obo/> .
+"""
+
+# A small graph of the shape graph/rdf.py writes (identifiers here are only test data).
+CONFORMING = (
+    PREFIXES
+    + """
+mks:hangji2024 a mk:Source ;
+    dcterms:title "干細胞及其分泌的外泌體治療自身免疫性疾病的機制"@zh-Hant ,
+        "Mechanisms of stem cells and their exosomes in treating autoimmune diseases"@en ;
+    dcterms:language "zh-Hant" ;
+    mk:kind "popular-science translation of a review article"@en ;
+    mk:sourceFile "000_d7dd2c4d2b69cced.txt" ;
+    mk:sha256 "1f0c000000000000000000000000000000000000000000000000000000000000" ;
+    dcterms:publisher "杭吉干細胞" .
+
+mke:SLE a mk:Disease ;
+    rdfs:label "systemic lupus erythematosus"@en , "系統性紅斑狼瘡"@zh-Hant ;
+    skos:altLabel "SLE" ;
+    skos:exactMatch obo:MONDO_0007915 ;
+    skos:definition "An autoimmune disease."@en .
+
+mke:MSC a mk:CellType ;
+    rdfs:label "mesenchymal stem cell"@en , "間充質幹細胞"@zh-Hant ;
+    skos:altLabel "MSC" , "间充质干细胞" ;
+    skos:closeMatch obo:CL_0000134 .
+
+mke:UC_MSC a mk:CellType ;
+    rdfs:label "umbilical cord MSC"@en , "臍帶間充質幹細胞"@zh-Hant ;
+    skos:broader mke:MSC ;
+    mk:ungroundedReason "no CL term for umbilical-cord MSCs"@en .
+
+mke:TGFB a mk:GeneProduct ;
+    rdfs:label "transforming growth factor beta"@en , "轉化生長因子-β"@zh-Hant ;
+    skos:broadMatch obo:FPLX_TGFB .
+
+mke:HUMAN a mk:OrganismTaxon ;
+    rdfs:label "human"@en , "人"@zh-Hant ;
+    mk:ungroundedReason "no lexicon for NCBITaxon"@en .
+
+mke:SLEDAI a mk:ClinicalMeasure ;
+    rdfs:label "SLE disease activity index"@en , "SLE疾病活動指數"@zh-Hant ;
+    mk:ungroundedReason "no standard term in the lexicons"@en .
+
+mke:UC_MSC_THERAPY a mk:Therapy ;
+    rdfs:label "umbilical cord MSC therapy"@en , "臍帶間充質幹細胞治療"@zh-Hant ;
+    mk:ungroundedReason "a therapy, not an ontology term"@en ;
+    mk:uses mke:UC_MSC ;
+    mk:therapyKind "cell_therapy" ;
+    mk:origin "allogeneic" ;
+    mk:route "intravenous" ;
+    mk:dose "1 × 10^6 cells/kg" ;
+    mk:studiedIn mke:STUDY_2018 .
+
+mke:STUDY_2018 a mk:ClinicalStudy ;
+    rdfs:label "UC-MSC trial in SLE"@en , "臍帶間充質幹細胞治療SLE臨床試驗"@zh-Hant ;
+    prov:wasDerivedFrom mks:hangji2024 ;
+    mk:section "干細胞移植治療系統性紅斑狼瘡的臨床試驗"@zh-Hant ;
+    mk:quote "這是一項開放標簽的II期臨床試驗"@zh-Hant ;
+    mk:design "open-label phase II clinical trial" ;
+    mk:phase "II" ;
+    mk:year 2018 ;
+    mk:journal "Stem Cell Reports" ;
+    mk:registryId "NCT01547091" ;
+    mk:participants 81 ;
+    mk:population "severe refractory SLE" ;
+    mk:followUp "mean 5 years" ;
+    mk:studyOf mke:SLE ;
+    mk:intervention mke:UC_MSC_THERAPY ;
+    mk:hasArm <https://w3id.org/mechkg/entity/STUDY_2018/arm/uc> ;
+    mk:hasFigure <https://w3id.org/mechkg/entity/STUDY_2018/figure/sledai> .
+
+<https://w3id.org/mechkg/entity/STUDY_2018/arm/uc> a mk:StudyArm ;
+    rdfs:label "umbilical cord MSC"@en ;
+    mk:participants 22 ;
+    mk:intervention mke:UC_MSC_THERAPY ;
+    mk:quote "22名患者接受臍帶間充質幹細胞"@zh-Hant .
+
+<https://w3id.org/mechkg/entity/STUDY_2018/figure/sledai> a mk:StudyFigure ;
+    mk:measure mke:SLEDAI ;
+    mk:value "84"^^xsd:decimal ;
+    mk:unit "%" ;
+    mk:timepoint "5 years" ;
+    mk:direction "decreased" ;
+    mk:quote "SLEDAI評分顯著下降"@zh-Hant ;
+    mk:statedBy mkc:sle-msc-tgfb .
+
+mke:MSC mk:secretes mke:TGFB .
+
+mkc:sle-msc-tgfb a mk:Claim , rdf:Statement ;
+    rdf:subject mke:MSC ;
+    rdf:predicate mk:secretes ;
+    rdf:object mke:TGFB ;
+    mk:aspect "secretion" ;
+    prov:wasDerivedFrom mks:hangji2024 ;
+    mk:section "干細胞病變與SLE發病機制的深度關聯"@zh-Hant ;
+    mk:quote "MSC分泌TGF-β"@zh-Hant ;
+    mk:statement "MSCs secrete TGF-β."@en ;
+    mk:evidenceType obo:ECO_0006017 ;
+    mk:evidenceLevel "human_observational" ;
+    mk:diseaseContext mke:SLE ;
+    mk:species mke:HUMAN ;
+    mk:model "SLE patients' bone-marrow MSCs"@en ;
+    mk:cellContext mke:UC_MSC ;
+    mk:reportedBy mke:STUDY_2018 ;
+    mk:confidence "0.5"^^xsd:decimal ;
+    mk:flag <https://w3id.org/mechkg/claim/sle-msc-tgfb/flag/1> ;
+    mk:curatorNote "test claim"@en .
+
+<https://w3id.org/mechkg/claim/sle-msc-tgfb/flag/1> a mk:Flag ;
+    mk:flagKind "mistranslation" ;
+    mk:curatorNote "吲哚胺 is written as 3-吲哚胺"@en ;
+    mk:intendedMeaning "indoleamine 2,3-dioxygenase" .
+"""
+)
+
+CLAIM = MKC["sle-msc-tgfb"]
+FLAG = URIRef(f"{CLAIM}/flag/1")
+FIGURE = URIRef(f"{MKE['STUDY_2018']}/figure/sledai")
+
+
+def conforming_graph() -> Graph:
+    return Graph().parse(data=CONFORMING, format="turtle")
+
+
+def check(data: Graph, shapes: Graph) -> tuple[bool, str]:
+    # the same call as graph/shapes.py
+    conforms, _, text = validate(data, shacl_graph=shapes, advanced=True, allow_warnings=True)
+    return conforms, text
+
+
+def test_shapes_parse(shapes: Graph) -> None:
+    assert len(shapes) > 100
+
+
+def test_conforming_graph_conforms(shapes: Graph) -> None:
+    conforms, text = check(conforming_graph(), shapes)
+    assert conforms, text
+
+
+def test_conforming_graph_conforms_with_the_ontology(shapes: Graph, ontology: Graph) -> None:
+    """graph/rdf.py ships the ontology inside the built graph; that must not break the shapes."""
+    data = conforming_graph()
+    data += ontology
+    conforms, text = check(data, shapes)
+    assert conforms, text
+
+
+def _without(subject: URIRef, predicate: URIRef, language: str | None = None) -> Callable[[Graph], None]:
+    def mutate(graph: Graph) -> None:
+        for obj in list(graph.objects(subject, predicate)):
+            if language is None or (isinstance(obj, Literal) and obj.language == language):
+                graph.remove((subject, predicate, obj))
+
+    return mutate
+
+
+def _set(subject: URIRef, predicate: URIRef, value: Literal | URIRef) -> Callable[[Graph], None]:
+    def mutate(graph: Graph) -> None:
+        graph.set((subject, predicate, value))
+
+    return mutate
+
+
+def _add(subject: URIRef, predicate: URIRef, value: Literal | URIRef) -> Callable[[Graph], None]:
+    def mutate(graph: Graph) -> None:
+        graph.add((subject, predicate, value))
+
+    return mutate
+
+
+def _ungrounded_sle(graph: Graph) -> None:
+    for match in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch):
+        graph.remove((MKE.SLE, match, None))
+
+
+BROKEN: dict[str, Callable[[Graph], None]] = {
+    "claim without quote": _without(CLAIM, MK.quote),
+    "claim with empty quote": _set(CLAIM, MK.quote, Literal("", lang="zh-Hant")),
+    "claim with two quotes": _add(CLAIM, MK.quote, Literal("另一段引文", lang="zh-Hant")),
+    "claim quote not in the source language": _set(CLAIM, MK.quote, Literal("MSCs secrete TGF-β", lang="en")),
+    "entity missing zh-Hant label": _without(MKE.SLE, RDFS.label, "zh-Hant"),
+    "entity with two en labels": _add(MKE.SLE, RDFS.label, Literal("lupus", lang="en")),
+    "entity with two classes": _add(MKE.MSC, RDF.type, MK.Therapy),
+    "claim with evidenceLevel hearsay": _set(CLAIM, MK.evidenceLevel, Literal("hearsay")),
+    "claim with non-ECO evidence type": _set(CLAIM, MK.evidenceType, URIRef("http://purl.obolibrary.org/obo/GO_0008150")),
+    "claim with predicate outside the ontology": _set(CLAIM, RDF.predicate, RDFS.seeAlso),
+    "claim with unknown aspect": _set(CLAIM, MK.aspect, Literal("vibes")),
+    "claim with confidence above 1": _set(CLAIM, MK.confidence, Literal(Decimal("1.5"), datatype=rdfns.XSD.decimal)),
+    "flagged claim with high confidence": _set(CLAIM, MK.confidence, Literal(Decimal("0.8"), datatype=rdfns.XSD.decimal)),
+    "claim confidence as double": _set(CLAIM, MK.confidence, Literal(0.5, datatype=rdfns.XSD.double)),
+    "claim without source": _without(CLAIM, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")),
+    "claim subject is not an entity": _set(CLAIM, RDF.subject, URIRef("https://example.org/nothing")),
+    "flag of unknown kind": _set(FLAG, MK.flagKind, Literal("typo")),
+    "flag without note": _without(FLAG, MK.curatorNote),
+    "study figure without measure": _without(FIGURE, MK.measure),
+    "study figure without quote": _without(FIGURE, MK.quote),
+    "study figure with odd direction": _set(FIGURE, MK.direction, Literal("sideways")),
+    "study without disease": _without(MKE.STUDY_2018, MK.studyOf),
+    "study with zero participants": _set(MKE.STUDY_2018, MK.participants, Literal(0, datatype=rdfns.XSD.integer)),
+    "entity with neither xref nor ungroundedReason": _ungrounded_sle,
+    "therapy of unknown kind": _set(MKE.UC_MSC_THERAPY, MK.therapyKind, Literal("magic")),
+    "source without title in its language": _without(
+        URIRef("https://w3id.org/mechkg/source/hangji2024"), URIRef("http://purl.org/dc/terms/title"), "zh-Hant"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_variants_fail(shapes: Graph, name: str) -> None:
+    data = conforming_graph()
+    BROKEN[name](data)
+    conforms, text = check(data, shapes)
+    assert not conforms, f"{name}: expected a violation\n{text}"
+
+
+def test_clinical_study_needs_no_xref(shapes: Graph) -> None:
+    data = conforming_graph()
+    assert not list(data.objects(MKE.STUDY_2018, SKOS.exactMatch))
+    assert not list(data.objects(MKE.STUDY_2018, MK.ungroundedReason))
+    conforms, text = check(data, shapes)
+    assert conforms, text
