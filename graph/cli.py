@@ -341,6 +341,15 @@ def _coverage_text(source_id: str, rows: list[Any], show_all: bool) -> None:
                 click.echo(f"    line {row.sentence.line}: {status}: {row.sentence.text}")
 
 
+# --- SPARQL commands (issue 4: sparql, load, serve) go below this line ---
+
+
+# --- path commands (issue 5: path, mechanisms) go below this line ---
+
+
+# --- export commands (issue 7: export) go below this line ---
+
+
 def run() -> None:
     """Entry point that turns any unexpected MechKGError into a clean message."""
     try:
