@@ -24,7 +24,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from graph.identifiers import CONVERTER, link
 from graph.model import ENTITY_CLASSES
-from graph.ontology import predicates
+from graph.ontology import class_labels, predicates
 from graph.rdf import MATCH_PROPERTIES
 from graph.vocab import MK, MKC, MKE, MKS
 
@@ -221,6 +221,13 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                 flagged=any(c["flags"] for c in backing),
             )
     G.graph["claims"] = claims
+    G.graph["predicates"] = {
+        name: {"label_en": info.label_en, "label_zh": info.label_zh, "sign": info.sign, "causal": info.causal}
+        for name, info in sorted(predicates().items())
+    }
+    G.graph["classes"] = {
+        name: {"label_en": en, "label_zh": zh} for name, (en, zh) in sorted(class_labels().items()) if name in NODE_CLASSES
+    }
     G.graph["sources"] = {
         _local(node, MKS): {
             "id": _local(node, MKS),

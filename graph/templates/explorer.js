@@ -1,0 +1,567 @@
+/* MechKG explorer page.
+ *
+ * Reads all data from the JSON block #mechkg-data and builds every piece of text with
+ * textContent / createElement: no data is ever parsed as HTML. Links are made only
+ * for http(s) URLs.
+ */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("mechkg-data").textContent);
+
+  var UI = {
+    en: {
+      search: "Search", searchPlaceholder: "Search entities (English / 中文 / synonyms)…",
+      physics: "physics", edgeLabels: "edge labels", highlight: "highlight paths",
+      fit: "Fit", reset: "Reset filters", classes: "Entity classes", edgeSigns: "Edges",
+      dashedNote: "Dashed: not causal (association). Bar head ⊣: negative. Width: number of claims.",
+      disease: "Disease context", allDiseases: "all diseases", evidence: "Evidence",
+      structural: "no claim (structural)", status: "{n} nodes · {e} edges shown",
+      noMatch: "no match", panelHint: "Click a node or an edge to see its labels, identifiers and the claims with their quotes.",
+      cls: "class", id: "id", iri: "IRI", synonyms: "synonyms", definition: "definition",
+      ungrounded: "ungrounded", xrefs: "identifiers", properties: "properties", figures: "reported figures",
+      flags: "curation flags", claims: "claims", edges: "edges", noClaims: "no claims",
+      sign: "sign", causal: "causal", yes: "yes", no: "no", confidence: "confidence", aspects: "aspects",
+      diseases: "diseases", evidenceLevels: "evidence", flagged: "flagged", quote: "quote",
+      statement: "statement", evidenceRow: "evidence", species: "species", model: "model",
+      section: "section", source: "source", study: "study", context: "context", notes: "notes",
+      aspect: "aspect", intended: "intended", roles: "role", subject: "subject", object: "object",
+      measure: "measure", value: "value", timepoint: "timepoint", direction: "direction", claim: "claim",
+      hiddenByFilter: "hidden by the current filters", broader: "broader",
+      arms: "study arms", arm: "arm", n: "n", intervention: "intervention"
+    },
+    "zh-Hant": {
+      search: "搜尋", searchPlaceholder: "搜尋實體（中文 / English / 同義詞）…",
+      physics: "物理模擬", edgeLabels: "邊標籤", highlight: "突顯路徑",
+      fit: "全圖", reset: "重設篩選", classes: "實體類別", edgeSigns: "關係",
+      dashedNote: "虛線：非因果（關聯）。⊣ 端：負向。線寬：支持陳述的數目。",
+      disease: "疾病背景", allDiseases: "全部疾病", evidence: "證據",
+      structural: "無陳述（結構性）", status: "顯示 {n} 個節點 · {e} 條邊",
+      noMatch: "沒有符合項目", panelHint: "點選節點或邊，查看其標籤、標識符及附原文引述的陳述。",
+      cls: "類別", id: "編號", iri: "IRI", synonyms: "同義詞", definition: "定義",
+      ungrounded: "未對應標準術語", xrefs: "標準標識符", properties: "屬性", figures: "報告數據",
+      flags: "審校標記", claims: "陳述", edges: "關係", noClaims: "沒有陳述",
+      sign: "方向", causal: "因果", yes: "是", no: "否", confidence: "可信度", aspects: "方面",
+      diseases: "疾病", evidenceLevels: "證據", flagged: "已標記", quote: "原文",
+      statement: "英文陳述", evidenceRow: "證據", species: "物種", model: "模型",
+      section: "章節", source: "來源", study: "研究", context: "細胞/組織背景", notes: "備註",
+      aspect: "方面", intended: "原意應為", roles: "角色", subject: "主語", object: "賓語",
+      measure: "指標", value: "數值", timepoint: "時間點", direction: "方向", claim: "陳述",
+      hiddenByFilter: "已被目前的篩選隱藏", broader: "上位概念",
+      arms: "研究組別", arm: "組別", n: "人數", intervention: "干預"
+    }
+  };
+  var SHAPE_SYMBOL = {
+    dot: "●", diamond: "◆", star: "★", triangle: "▲", triangleDown: "▼", square: "■", hexagon: "⬢"
+  };
+
+  var state = {
+    lang: DATA.lang,
+    selection: null, // {kind: "node"|"edge", id: string}
+    hiddenClasses: new Set(),
+    signs: new Set(["1", "-1", "0"]),
+    evidence: new Set(DATA.evidence_levels.map(function (l) { return l.name; }).concat([""])),
+    disease: "",
+    diseaseNodes: null,
+    edgeLabels: false,
+    highlight: DATA.highlight.edges.length > 0
+  };
+
+  // -- helpers ---------------------------------------------------------------------------------
+
+  function t(key) { return UI[state.lang][key] || UI.en[key] || key; }
+  function zh() { return state.lang !== "en"; }
+  function label(obj) { return obj ? (zh() ? obj.label_zh : obj.label_en) : ""; }
+  function otherLabel(obj) { return zh() ? obj.label_en : obj.label_zh; }
+  function entityLabel(id) { var e = DATA.entities[id]; return e ? label(e) : id; }
+  function predicateLabel(name) { return label(DATA.predicates[name]) || name; }
+  function classInfo(name) {
+    for (var i = 0; i < DATA.classes.length; i++) { if (DATA.classes[i].name === name) { return DATA.classes[i]; } }
+    return null;
+  }
+  function evidenceLabel(name) {
+    for (var i = 0; i < DATA.evidence_levels.length; i++) {
+      if (DATA.evidence_levels[i].name === name) { return label(DATA.evidence_levels[i]); }
+    }
+    return name;
+  }
+  function signInfo(sign) {
+    for (var i = 0; i < DATA.signs.length; i++) { if (DATA.signs[i].sign === sign) { return DATA.signs[i]; } }
+    return DATA.signs[2];
+  }
+  function isList(x) { return Array.isArray(x); }
+  function present(x) { return x !== null && x !== undefined && x !== "" && !(isList(x) && x.length === 0); }
+
+  /* el("p", {className: "x", lang: "zh-Hant"}, child, "text", ...): attributes are set as
+   * DOM properties, strings become text nodes. */
+  function el(tag, props) {
+    var node = document.createElement(tag);
+    if (props) { Object.keys(props).forEach(function (k) { node[k] = props[k]; }); }
+    for (var i = 2; i < arguments.length; i++) { append(node, arguments[i]); }
+    return node;
+  }
+  function append(parent, child) {
+    if (child === null || child === undefined || child === false) { return; }
+    if (isList(child)) { child.forEach(function (c) { append(parent, c); }); return; }
+    parent.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+  }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  function link(url, text) {
+    if (typeof url === "string" && /^https?:\/\//i.test(url)) {
+      return el("a", {href: url, target: "_blank", rel: "noopener noreferrer"}, text || url);
+    }
+    return el("span", null, text || String(url || ""));
+  }
+  function ref(id) {
+    if (!DATA.entities[id]) { return el("span", null, id); }
+    var button = el("button", {type: "button", className: "ref", title: id}, entityLabel(id));
+    button.addEventListener("click", function () { selectNode(id, true); });
+    return button;
+  }
+  function refs(ids) {
+    var out = [];
+    (isList(ids) ? ids : [ids]).forEach(function (id, i) { if (i) { out.push(", "); } out.push(ref(id)); });
+    return out;
+  }
+  function edgeRef(edgeId) {
+    var info = DATA.edges[edgeId];
+    var button = el("button", {type: "button", className: "ref"},
+      entityLabel(info.from) + " —" + predicateLabel(info.predicate) + "→ " + entityLabel(info.to));
+    button.addEventListener("click", function () { selectEdge(edgeId); });
+    return button;
+  }
+  /* A definition list from [key, value] rows; rows with an empty value are left out. */
+  function rows(list) {
+    var dl = el("dl");
+    list.forEach(function (row) {
+      if (present(row[1])) { dl.appendChild(el("dt", null, t(row[0]))); dl.appendChild(el("dd", null, row[1])); }
+    });
+    return dl;
+  }
+  function flagList(flags) {
+    if (!present(flags)) { return null; }
+    return el("ul", {className: "flag"}, flags.map(function (f) {
+      var kind = DATA.flag_kinds[f.kind];
+      return el("li", null, el("strong", null, kind ? label(kind) : String(f.kind)), ": ", f.note || "",
+        present(f.intended) ? [" — ", t("intended"), ": ", el("span", {lang: "zh-Hant"}, f.intended)] : null);
+    }));
+  }
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) { return String(values[k]); });
+  }
+
+  // -- graph -----------------------------------------------------------------------------------
+
+  var nodes = new vis.DataSet(DATA.vis.nodes);
+  var edges = new vis.DataSet(DATA.vis.edges);
+  var baseEdges = {};
+  DATA.vis.edges.forEach(function (e) { baseEdges[e.id] = e; });
+  var highlightNodes = new Set(DATA.highlight.nodes);
+  var highlightEdges = new Set(DATA.highlight.edges);
+
+  function edgeVisible(e) {
+    var info = DATA.edges[e.id];
+    if (!state.signs.has(String(info.sign))) { return false; }
+    var levels = info.evidence_levels.length ? info.evidence_levels : [""];
+    if (!levels.some(function (l) { return state.evidence.has(l); })) { return false; }
+    if (state.disease && !(info.diseases.indexOf(state.disease) >= 0 ||
+        info.from === state.disease || info.to === state.disease)) { return false; }
+    return !state.hiddenClasses.has(DATA.entities[info.from].type) &&
+      !state.hiddenClasses.has(DATA.entities[info.to].type);
+  }
+  function nodeVisible(n) {
+    if (state.hiddenClasses.has(DATA.entities[n.id].type)) { return false; }
+    return !state.diseaseNodes || state.diseaseNodes.has(n.id);
+  }
+  var nodesView = new vis.DataView(nodes, {filter: nodeVisible});
+  var edgesView = new vis.DataView(edges, {filter: edgeVisible});
+  var container = document.getElementById("graph");
+  var network = new vis.Network(container, {nodes: nodesView, edges: edgesView}, DATA.vis.options);
+
+  function applyFilters() {
+    state.diseaseNodes = null;
+    if (state.disease) {
+      var keep = new Set([state.disease]);
+      edges.get().forEach(function (e) {
+        if (edgeVisible(e)) { keep.add(e.from); keep.add(e.to); }
+      });
+      state.diseaseNodes = keep;
+    }
+    nodesView.refresh();
+    edgesView.refresh();
+    updateStatus();
+  }
+  function updateStatus() {
+    document.getElementById("status").textContent =
+      format(t("status"), {n: nodesView.length, e: edgesView.length});
+  }
+
+  /* Labels, tooltips and path emphasis of nodes and edges for the current language. */
+  function restyle() {
+    var emphasise = state.highlight && highlightEdges.size > 0;
+    nodes.update(DATA.vis.nodes.map(function (n) {
+      var e = DATA.entities[n.id];
+      var cls = classInfo(e.type);
+      return {
+        id: n.id,
+        label: label(e),
+        title: label(e) + " / " + otherLabel(e) + " (" + (cls ? label(cls) : e.type) + ")",
+        opacity: emphasise && !highlightNodes.has(n.id) ? 0.25 : 1
+      };
+    }));
+    edges.update(DATA.vis.edges.map(function (base) {
+      var info = DATA.edges[base.id];
+      var text = entityLabel(info.from) + " —" + predicateLabel(info.predicate) + "→ " + entityLabel(info.to) +
+        " (" + info.claims.length + " " + t("claims") + ")";
+      var on = highlightEdges.has(base.id);
+      return {
+        id: base.id,
+        label: state.edgeLabels ? predicateLabel(info.predicate) : "",
+        title: text,
+        width: emphasise && on ? base.width * 2 + 2 : base.width,
+        color: Object.assign({}, base.color, {opacity: emphasise && !on ? 0.2 : 1})
+      };
+    }));
+  }
+
+  // -- side panel ------------------------------------------------------------------------------
+
+  var panel = document.getElementById("panel");
+
+  function renderPanel() {
+    clear(panel);
+    if (!state.selection) { panel.appendChild(el("p", {className: "empty"}, t("panelHint"))); return; }
+    if (state.selection.kind === "node") { renderNode(state.selection.id); } else { renderEdge(state.selection.id); }
+    panel.scrollTop = 0;
+  }
+
+  function renderNode(id) {
+    var e = DATA.entities[id];
+    var cls = classInfo(e.type);
+    panel.appendChild(el("h2", {lang: state.lang}, label(e)));
+    panel.appendChild(el("p", {className: "subtitle", lang: zh() ? "en" : "zh-Hant"}, otherLabel(e)));
+    if (!nodesView.get(id)) { panel.appendChild(el("p", {className: "note"}, t("hiddenByFilter"))); }
+    panel.appendChild(rows([
+      ["cls", cls ? label(cls) + " (" + e.type + ")" : e.type],
+      ["id", e.id],
+      ["iri", present(e.iri) ? link(e.iri) : null],
+      ["synonyms", e.synonyms.join(" · ")],
+      ["definition", e.definition],
+      ["broader", present(e.broader) ? refs(e.broader) : null],
+      ["ungrounded", e.ungrounded],
+      ["notes", e.notes]
+    ]));
+    if (present(e.xrefs)) {
+      panel.appendChild(el("h3", null, t("xrefs")));
+      panel.appendChild(el("ul", null, e.xrefs.map(function (x) {
+        return el("li", null, link(x.url, x.curie), present(x.label) ? " " + x.label : "",
+          present(x.match) ? el("span", {className: "badge"}, x.match) : null);
+      })));
+    }
+    var structured = ["figures", "arms", "quote"];
+    var props = Object.keys(e.properties).filter(function (k) { return structured.indexOf(k) < 0; }).sort();
+    if (props.length) {
+      panel.appendChild(el("h3", null, t("properties")));
+      panel.appendChild(rows(props.map(function (k) {
+        var v = e.properties[k];
+        return [k, typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)];
+      })));
+    }
+    if (present(e.properties.quote)) { panel.appendChild(el("blockquote", {lang: "zh-Hant"}, String(e.properties.quote))); }
+    if (present(e.properties.arms)) { panel.appendChild(armTable(e.properties.arms)); }
+    if (present(e.properties.figures)) { panel.appendChild(figureTable(e.properties.figures)); }
+    if (present(e.flags)) { panel.appendChild(el("h3", {className: "flag"}, t("flags"))); panel.appendChild(flagList(e.flags)); }
+
+    var touching = Object.keys(DATA.edges).filter(function (k) {
+      return DATA.edges[k].from === id || DATA.edges[k].to === id;
+    }).sort();
+    if (touching.length) {
+      panel.appendChild(el("h3", null, t("edges") + " (" + touching.length + ")"));
+      panel.appendChild(el("ul", null, touching.map(function (k) { return el("li", null, edgeRef(k)); })));
+    }
+    panel.appendChild(el("h3", null, t("claims") + " (" + e.claims.length + ")"));
+    if (!e.claims.length) { panel.appendChild(el("p", {className: "empty"}, t("noClaims"))); }
+    e.claims.forEach(function (c) {
+      var claim = DATA.claims[c.claim];
+      if (claim) { panel.appendChild(renderClaim(claim, false, c.roles)); }
+    });
+  }
+
+  function armTable(arms) {
+    var head = el("tr", null, ["arm", "n", "intervention", "quote"].map(function (k) { return el("th", null, t(k)); }));
+    var body = arms.map(function (a) {
+      return el("tr", null,
+        el("td", null, a.label || a.id || ""),
+        el("td", null, present(a.n) ? String(a.n) : ""),
+        el("td", null, present(a.intervention) ? ref(a.intervention) : ""),
+        el("td", {lang: "zh-Hant"}, a.quote || ""));
+    });
+    return el("div", null, el("h3", null, t("arms")), el("table", null, el("thead", null, head), el("tbody", null, body)));
+  }
+
+  function figureTable(figures) {
+    var head = el("tr", null, ["measure", "value", "timepoint", "direction", "quote", "claim"].map(function (k) {
+      return el("th", null, t(k));
+    }));
+    var body = figures.map(function (f) {
+      var value = [f.value, f.unit].filter(present).join(" ");
+      return el("tr", null,
+        el("td", null, present(f.measure) ? ref(f.measure) : ""),
+        el("td", null, value),
+        el("td", null, f.timepoint || ""),
+        el("td", null, f.direction || ""),
+        el("td", {lang: "zh-Hant"}, f.quote || ""),
+        el("td", null, f.claim || ""));
+    });
+    return el("div", null, el("h3", null, t("figures")), el("table", null, el("thead", null, head), el("tbody", null, body)));
+  }
+
+  function renderEdge(edgeId) {
+    var info = DATA.edges[edgeId];
+    var sign = signInfo(info.sign);
+    panel.appendChild(el("h2", null, ref(info.from), " —" + predicateLabel(info.predicate) + "→ ", ref(info.to)));
+    panel.appendChild(el("p", {className: "subtitle"}, info.from + " " + info.predicate + " " + info.to));
+    if (!edgesView.get(edgeId)) { panel.appendChild(el("p", {className: "note"}, t("hiddenByFilter"))); }
+    panel.appendChild(rows([
+      ["sign", label(sign)],
+      ["causal", info.causal ? t("yes") : t("no")],
+      ["confidence", info.confidence === null ? null : String(info.confidence)],
+      ["aspects", info.aspects.join(", ")],
+      ["diseases", present(info.diseases) ? refs(info.diseases) : null],
+      ["evidenceLevels", info.evidence_levels.map(evidenceLabel).join(", ")],
+      ["flagged", info.flagged ? t("yes") : null]
+    ]));
+    panel.appendChild(el("h3", null, t("claims") + " (" + info.claims.length + ")"));
+    if (!info.claims.length) { panel.appendChild(el("p", {className: "empty"}, t("noClaims"))); }
+    info.claims.forEach(function (cid) {
+      var claim = DATA.claims[cid];
+      panel.appendChild(claim ? renderClaim(claim, true, null) : el("p", null, cid));
+    });
+  }
+
+  function renderClaim(c, open, roles) {
+    var flagged = present(c.flags);
+    var box = el("details", {className: "claim" + (flagged ? " flagged" : ""), open: open});
+    box.appendChild(el("summary", null,
+      flagged ? el("span", {className: "flag", title: t("flags")}, "⚑ ") : null,
+      entityLabel(c.subject) + " —" + predicateLabel(c.predicate) + "→ " + entityLabel(c.object),
+      " ", el("span", {className: "badge"}, evidenceLabel(c.evidence_level)),
+      roles ? el("span", {className: "badge"}, roles.map(t).join(", ")) : null));
+    if (present(c.quote)) { box.appendChild(el("blockquote", {lang: "zh-Hant"}, c.quote)); }
+    if (present(c.statement)) { box.appendChild(el("p", {className: "statement", lang: "en"}, c.statement)); }
+    var source = DATA.sources[c.source];
+    box.appendChild(rows([
+      ["evidenceRow", [evidenceLabel(c.evidence_level), present(c.evidence) ? " (" + c.evidence + ")" : ""].join("")],
+      ["aspect", c.aspect],
+      ["species", present(c.species) ? ref(c.species) : null],
+      ["model", c.model],
+      ["diseases", present(c.disease) ? refs(c.disease) : null],
+      ["context", present(c.context) ? refs(c.context) : null],
+      ["study", present(c.study) ? ref(c.study) : null],
+      ["section", present(c.section) ? el("span", {lang: "zh-Hant"}, c.section) : null],
+      ["source", source ? (zh() ? source.title_zh : source.title_en) || c.source : c.source],
+      ["confidence", c.confidence === null || c.confidence === undefined ? null : String(c.confidence)],
+      ["notes", c.notes],
+      ["claim", c.id]
+    ]));
+    if (flagged) { box.appendChild(flagList(c.flags)); }
+    return box;
+  }
+
+  // -- selection and search --------------------------------------------------------------------
+
+  function selectNode(id, focus) {
+    state.selection = {kind: "node", id: id};
+    if (nodesView.get(id)) {
+      network.selectNodes([id]);
+      if (focus) { network.focus(id, {scale: Math.max(network.getScale(), 1), animation: {duration: 400}}); }
+    }
+    renderPanel();
+    remember();
+  }
+  function selectEdge(id) {
+    state.selection = {kind: "edge", id: id};
+    if (edgesView.get(id)) { network.setSelection({nodes: [], edges: [id]}, {unselectAll: true}); }
+    renderPanel();
+    remember();
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) { selectNode(params.nodes[0], false); }
+    else if (params.edges.length) { selectEdge(params.edges[0]); }
+  });
+
+  var searchInput = document.getElementById("search");
+  var results = document.getElementById("search-results");
+  function norm(s) { return String(s).normalize("NFKC").toLowerCase(); }
+  var searchIndex = Object.keys(DATA.entities).sort().map(function (id) {
+    var e = DATA.entities[id];
+    return {id: id, terms: [id, e.label_en, e.label_zh].concat(e.synonyms).map(norm)};
+  });
+  function search(query) {
+    var q = norm(query).trim();
+    if (!q) { return []; }
+    var scored = [];
+    searchIndex.forEach(function (item) {
+      var best = 9;
+      item.terms.forEach(function (term) {
+        var at = term.indexOf(q);
+        if (at < 0) { return; }
+        best = Math.min(best, term === q ? 0 : at === 0 ? 1 : 2);
+      });
+      if (best < 9) { scored.push([best, entityLabel(item.id).length, item.id]); }
+    });
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0); });
+    return scored.map(function (s) { return s[2]; });
+  }
+  function showResults() {
+    var found = search(searchInput.value);
+    clear(results);
+    results.hidden = !searchInput.value.trim();
+    if (results.hidden) { return; }
+    if (!found.length) { results.appendChild(el("li", {className: "empty"}, t("noMatch"))); return; }
+    found.slice(0, 30).forEach(function (id) {
+      var e = DATA.entities[id];
+      var button = el("button", {type: "button"}, label(e), el("span", {className: "other"}, otherLabel(e)));
+      button.addEventListener("click", function () { results.hidden = true; selectNode(id, true); });
+      results.appendChild(el("li", null, button));
+    });
+    network.selectNodes(found.filter(function (id) { return nodesView.get(id); }));
+  }
+  searchInput.addEventListener("input", showResults);
+  searchInput.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var found = search(searchInput.value);
+      if (found.length) { results.hidden = true; selectNode(found[0], true); }
+    } else if (event.key === "Escape") {
+      results.hidden = true;
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!document.getElementById("search-box").contains(event.target)) { results.hidden = true; }
+  });
+
+  // -- controls --------------------------------------------------------------------------------
+
+  function checkbox(checked, onChange) {
+    var box = el("input", {type: "checkbox", checked: checked});
+    box.addEventListener("change", function () { onChange(box.checked); applyFilters(); });
+    return box;
+  }
+  function renderControls() {
+    var classList = document.getElementById("class-legend");
+    clear(classList);
+    DATA.classes.forEach(function (c) {
+      var symbol = el("span", {className: "symbol"}, SHAPE_SYMBOL[c.shape] || "●");
+      symbol.style.color = c.color;
+      classList.appendChild(el("li", null, el("label", {title: c.name},
+        checkbox(!state.hiddenClasses.has(c.name), function (on) {
+          if (on) { state.hiddenClasses.delete(c.name); } else { state.hiddenClasses.add(c.name); }
+        }),
+        symbol, label(c), el("span", {className: "count"}, String(c.count)))));
+    });
+
+    var signList = document.getElementById("sign-legend");
+    clear(signList);
+    DATA.signs.forEach(function (s) {
+      var symbol = el("span", {className: "symbol"}, s.arrow === "bar" ? "⊣" : "→");
+      symbol.style.color = s.color;
+      signList.appendChild(el("li", null, el("label", null,
+        checkbox(state.signs.has(String(s.sign)), function (on) {
+          if (on) { state.signs.add(String(s.sign)); } else { state.signs.delete(String(s.sign)); }
+        }),
+        symbol, label(s))));
+    });
+
+    var select = document.getElementById("disease-filter");
+    clear(select);
+    select.appendChild(el("option", {value: ""}, t("allDiseases")));
+    DATA.diseases.forEach(function (id) {
+      select.appendChild(el("option", {value: id, selected: id === state.disease}, entityLabel(id)));
+    });
+
+    var evidenceList = document.getElementById("evidence-filter");
+    clear(evidenceList);
+    DATA.evidence_levels.concat([{name: "", label_en: UI.en.structural, label_zh: UI["zh-Hant"].structural}])
+      .forEach(function (level) {
+        evidenceList.appendChild(el("li", null, el("label", null,
+          checkbox(state.evidence.has(level.name), function (on) {
+            if (on) { state.evidence.add(level.name); } else { state.evidence.delete(level.name); }
+          }),
+          label(level))));
+      });
+  }
+  document.getElementById("disease-filter").addEventListener("change", function (event) {
+    state.disease = event.target.value;
+    applyFilters();
+  });
+
+  function setLanguage(lang) {
+    state.lang = UI[lang] ? lang : "en";
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll("[data-i18n]").forEach(function (node) { node.textContent = t(node.dataset.i18n); });
+    searchInput.placeholder = t("searchPlaceholder");
+    document.querySelectorAll("#lang-switch button").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang));
+    });
+    renderControls();
+    restyle();
+    updateStatus();
+    renderPanel();
+    if (searchInput.value) { showResults(); }
+  }
+  document.querySelectorAll("#lang-switch button").forEach(function (b) {
+    b.addEventListener("click", function () { setLanguage(b.dataset.lang); });
+  });
+
+  var physics = document.getElementById("physics");
+  physics.addEventListener("change", function () { network.setOptions({physics: {enabled: physics.checked}}); });
+  document.getElementById("edge-labels").addEventListener("change", function (event) {
+    state.edgeLabels = event.target.checked;
+    restyle();
+  });
+  if (highlightEdges.size) {
+    document.getElementById("highlight-toggle").hidden = false;
+    document.getElementById("highlight").addEventListener("change", function (event) {
+      state.highlight = event.target.checked;
+      restyle();
+    });
+  }
+  document.getElementById("fit").addEventListener("click", function () { network.fit({animation: {duration: 400}}); });
+  document.getElementById("reset").addEventListener("click", function () {
+    state.hiddenClasses.clear();
+    state.signs = new Set(["1", "-1", "0"]);
+    state.evidence = new Set(DATA.evidence_levels.map(function (l) { return l.name; }).concat([""]));
+    state.disease = "";
+    renderControls();
+    applyFilters();
+  });
+
+  /* Deep links: #node=ID or #edge=ID selects that node or edge (ids are checked against the data). */
+  function remember() {
+    if (!state.selection) { return; }
+    try {
+      history.replaceState(null, "", "#" + state.selection.kind + "=" + encodeURIComponent(state.selection.id));
+    } catch (err) { /* some browsers refuse history on file:// */ }
+  }
+  function followHash() {
+    var match = /^#(node|edge)=(.*)$/.exec(location.hash);
+    if (!match) { return false; }
+    var id;
+    try { id = decodeURIComponent(match[2]); } catch (err) { return false; }
+    if (match[1] === "node" && DATA.entities[id]) { selectNode(id, false); return true; }
+    if (match[1] === "edge" && DATA.edges[id]) { selectEdge(id); return true; }
+    return false;
+  }
+  window.addEventListener("hashchange", followHash);
+
+  setLanguage(state.lang);
+  applyFilters();
+  /* Fit the graph (or the highlighted paths), with a margin for labels at the edges. */
+  function fitStart() {
+    network.fit(highlightNodes.size ? {nodes: Array.from(highlightNodes), animation: false} : {animation: false});
+    network.moveTo({scale: network.getScale() * 0.9});
+  }
+  fitStart();
+  network.once("afterDrawing", fitStart); // again once the labels have been measured
+  followHash();
+}());
