@@ -11,9 +11,11 @@ from functools import cache
 
 from pyshacl import validate
 from rdflib import Graph
-from rdflib.namespace import SH
+from rdflib.namespace import RDFS, SH
 
+from graph.ontology import ontology_graph
 from graph.resources import ontology_dir
+from graph.vocab import MK
 
 __all__ = ["shape_violations", "shapes_graph"]
 
@@ -27,7 +29,13 @@ def shapes_graph() -> Graph:
 
 
 def shape_violations(data: Graph) -> list[str]:
-    """One readable line per SHACL violation of ``data``; empty when it conforms."""
+    """One readable line per SHACL violation of ``data``; empty when it conforms.
+
+    The shapes rely on the ontology's class hierarchy (every entity class is a subclass of
+    ``mk:Entity``), so the ontology is validated together with data that does not include it.
+    """
+    if (MK.Disease, RDFS.subClassOf, MK.Entity) not in data:
+        data = data + ontology_graph()
     conforms, report, _ = validate(data, shacl_graph=shapes_graph(), advanced=True, allow_warnings=True)
     if conforms:
         return []
