@@ -24,11 +24,14 @@ def _key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
-def name_index(G: nx.MultiDiGraph) -> dict[str, set[str]]:
-    """Every normalised name (id, labels, synonyms) -> the ids of the nodes it names."""
+def name_index(G: nx.MultiDiGraph, *, synonyms: bool = True) -> dict[str, set[str]]:
+    """Every normalised name (id, labels and, unless told otherwise, synonyms) -> the ids it names."""
     index: dict[str, set[str]] = defaultdict(set)
     for node, data in G.nodes(data=True):
-        for name in (node, data.get("label_en", ""), data.get("label_zh", ""), *data.get("synonyms", ())):
+        names = [node, data.get("label_en", ""), data.get("label_zh", "")]
+        if synonyms:
+            names += data.get("synonyms", ())
+        for name in names:
             if name:
                 index[_key(name)].add(node)
     return index
@@ -37,15 +40,17 @@ def name_index(G: nx.MultiDiGraph) -> dict[str, set[str]]:
 def resolve_name(G: nx.MultiDiGraph, name: str, *, strict: bool = True) -> str | None:
     """The id of the one node ``name`` names.
 
-    An exact id wins over labels and synonyms. With ``strict`` an unknown or ambiguous name
-    raises :class:`~graph.errors.UnknownEntity` listing candidates; otherwise returns ``None``.
+    An id wins over a label, and a label over a synonym, so a label is never made ambiguous by
+    another entity's synonym. With ``strict`` an unknown or ambiguous name raises
+    :class:`~graph.errors.UnknownEntity` listing candidates; otherwise returns ``None``.
     """
     if name in G:
         return name
     index = name_index(G)
     key = _key(name)
-    by_id = [node for node in G if _key(node) == key]
-    found = sorted(set(by_id) or index.get(key, set()))
+    by_id = {node for node in G if _key(node) == key}
+    by_label = name_index(G, synonyms=False).get(key, set())
+    found = sorted(by_id or by_label or index.get(key, set()))
     if len(found) == 1:
         return found[0]
     if not strict:

@@ -15,7 +15,7 @@ from rdflib.namespace import RDFS, SH
 
 from graph.ontology import ontology_graph
 from graph.resources import ontology_dir
-from graph.vocab import MK
+from graph.vocab import MK, PREFIXES
 
 __all__ = ["shape_violations", "shapes_graph"]
 
@@ -39,12 +39,15 @@ def shape_violations(data: Graph) -> list[str]:
     conforms, report, _ = validate(data, shacl_graph=shapes_graph(), advanced=True, allow_warnings=True)
     if conforms:
         return []
+    names = Graph()
+    for prefix, namespace in PREFIXES.items():
+        names.bind(prefix, namespace, override=True)
     lines = []
     for result in report.subjects(SH.resultSeverity, SH.Violation):
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
-        where = data.namespace_manager.normalizeUri(focus) if focus is not None else "?"
-        prop = data.namespace_manager.normalizeUri(path) if path is not None else ""
+        where = names.namespace_manager.normalizeUri(focus) if focus is not None else "?"
+        prop = names.namespace_manager.normalizeUri(path) if path is not None else ""
         lines.append(f"{where} {prop}: {message}".replace("  ", " "))
     return sorted(lines)
