@@ -17,13 +17,13 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from graph.errors import CurationError, Problem
+from graph.errors import CurationError, MechKGError, Problem
 from graph.load import Curation, load_curation
 from graph.network import to_networkx
 from graph.rdf import curation_graph, serialize_turtle
 from graph.shapes import shape_violations
 
-__all__ = ["BuildReport", "Built", "build", "build_graphs", "write_atomically"]
+__all__ = ["MARKER", "BuildReport", "Built", "build", "build_graphs", "recover_outputs", "write_atomically"]
 
 
 @dataclass(frozen=True)
@@ -70,27 +70,57 @@ def build_graphs(
     return Built(curation=curation, rdf=rdf, network=to_networkx(rdf))
 
 
-def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
-    """Write ``files`` (name -> content) into ``out_dir`` so that each appears whole or not at all.
+MARKER = ".mechkg-build"
+"""A file in every output folder MechKG writes, so it never replaces a folder it did not make."""
 
-    Everything is first written to a temporary folder beside ``out_dir``; only when all of it
-    is written are the files moved in, each with an atomic ``os.replace``.
+
+def recover_outputs(out_dir: Path) -> None:
+    """Finish a swap that a crash interrupted: put the last complete build back in place."""
+    for leftover in out_dir.parent.glob(f".{out_dir.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    previous = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if not out_dir.exists() and previous:
+        os.replace(previous.pop(), out_dir)
+    for stale in previous:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+    """Replace ``out_dir`` with a folder holding exactly ``files`` (name -> content), all or nothing.
+
+    The new folder is written and synced beside ``out_dir`` first; then two renames swap it in
+    (old -> ``.NAME.old-*``, new -> ``NAME``). A reader, or a crash at any moment, sees the old
+    build or the new one, never a mix; a crash between the renames leaves both folders whole,
+    and the next call puts the old one back before it starts. A non-empty folder without the
+    :data:`MARKER` file is not MechKG's, and is refused rather than replaced.
     """
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir).absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    recover_outputs(out_dir)
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
+        raise MechKGError(
+            f"{out_dir} is not empty and was not written by mechkg build; choose another --out folder or empty it"
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise MechKGError(f"{out_dir} exists and is not a folder")
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        for name, content in files.items():
-            with open(staging / name, "wb") as handle:
+        for name, content in {**files, MARKER: b"written by mechkg build\n"}.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as handle:
                 handle.write(content)
                 handle.flush()
                 os.fsync(handle.fileno())
-        out_dir.mkdir(exist_ok=True)
-        written = []
-        for name in files:
-            os.replace(staging / name, out_dir / name)
-            written.append(out_dir / name)
-        return written
+        os.chmod(staging, 0o755)
+        old = None
+        if out_dir.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+            os.replace(out_dir, old)
+        os.replace(staging, out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return [out_dir / name for name in files]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -103,14 +133,19 @@ def build(
     lexicons_dir: Path | None = None,
 ) -> BuildReport:
     """Run the whole pipeline and write ``mechkg.ttl`` and ``mechkg.html`` into ``out_dir``."""
-    from graph.html import explorer_html
+    from graph.html import explorer_pages, pair_paths
 
     started = time.perf_counter()
     built = build_graphs(curation_dir, sources_dir=sources_dir, lexicons_dir=lexicons_dir)
     files = {
         "mechkg.ttl": serialize_turtle(built.rdf),
-        "mechkg.html": explorer_html(built.network).encode("utf-8"),
     }
+    # one page, or an overview plus one page per disease when the graph is large (graph.html)
+    pages = explorer_pages(built.network, paths=pair_paths(built.network))
+    files.update({name: page.encode("utf-8") for name, page in pages.items()})
+    from graph.export import export_all
+
+    files.update(export_all(built))  # every export format, flat file names (mechkg.ttl: the IRI-sorted Turtle)
     written = write_atomically(files, out_dir)
     curation = built.curation
     by_class = Counter(entity.type for entity in curation.entities.values())
