@@ -344,10 +344,439 @@ def _coverage_text(source_id: str, rows: list[Any], show_all: bool) -> None:
 # --- SPARQL commands (issue 4: sparql, load, serve) go below this line ---
 
 
+_STORE_HELP = (
+    "Where to run: rdflib or oxigraph (the curation in memory), oxigraph:PATH (a store filled by "
+    "`mechkg load`). [default: the curation in embedded Oxigraph, see graph/stores.py]"
+)
+
+
+def _sparql_fail(error: MechKGError) -> None:
+    from graph.sparql import ParameterError, QueryRefused, QuerySyntaxError, UnknownQuery
+
+    click.echo(f"mechkg sparql: {error}", err=True)
+    usage = (QuerySyntaxError, QueryRefused, UnknownQuery, UnknownEntity, ParameterError)
+    sys.exit(2 if isinstance(error, usage) else 1)
+
+
+@main.command()
+@curation_options
+@click.argument("query", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xml", "csv", "tsv"]),
+    default="table",
+    show_default=True,
+    help="SELECT/ASK output (json = W3C SPARQL 1.1 Query Results JSON); CONSTRUCT/DESCRIBE always print Turtle.",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A named query's parameter; entities may be given by id, label or synonym. Repeatable.")  # fmt: skip
+@click.option("--store", default=None, help=_STORE_HELP)
+@click.option("--endpoint", default=None, metavar="URL", help="Run on a SPARQL 1.1 Protocol endpoint instead.")
+def sparql(
+    curation: Path,
+    sources: Path | None,
+    lexicons: Path | None,
+    query: str | None,
+    fmt: str,
+    list_queries: bool,
+    params: tuple[str, ...],
+    store: str | None,
+    endpoint: str | None,
+) -> None:
+    """Run a SPARQL query: a named query, a .rq file, or the query text itself.
+
+    The prefixes mk, mke, mkc, mks, rdf, rdfs, skos, prov, dcterms, obo … are pre-bound.
+    Updates, SERVICE and FROM are refused; a syntax error names its line and column (exit 2).
+
+    \b
+    Examples:
+      mechkg sparql --list
+      mechkg sparql cytokines-by-therapy --param therapy=MSC_EXO_THERAPY --param disease=SLE
+      mechkg sparql 'SELECT ?d ?label WHERE { ?d a mk:Disease ; rdfs:label ?label }' --format csv
+      mechkg sparql my-question.rq --store oxigraph:kg.db
+      mechkg sparql flags --endpoint http://127.0.0.1:7878/query
+    """
+    import re
+
+    from graph.sparql import SparqlError, UnknownQuery, named_queries, named_query, run_query
+    from graph.stores import open_store
+
+    if list_queries:
+        for q in named_queries().values():
+            click.echo(f"{q.name}: {q.title}")
+            click.echo(f"    {q.question_en}")
+            click.echo(f"    {q.question_zh}")
+            for p in q.parameters:
+                click.echo(f"    --param {p.name}=…  ({p.kind}{', required' if p.required else ''}) {p.description}")
+        return
+    if not query:
+        raise click.UsageError("give a query (a name from --list, a .rq file or SPARQL text), or --list")
+    if store and endpoint:
+        raise click.UsageError("--store and --endpoint exclude each other")
+    values: dict[str, str] = {}
+    for item in params:
+        key, eq, value = item.partition("=")
+        if not eq or not key:
+            raise click.UsageError(f"--param needs KEY=VALUE, not {item!r}")
+        values[key.strip()] = value
+    try:
+        target: Any
+        if query in named_queries():
+            target = named_query(query)
+        elif Path(query).is_file():
+            target = Path(query).read_text(encoding="utf-8")
+        elif re.fullmatch(r"[a-z0-9][a-z0-9-]*", query):
+            target = named_query(query)  # raises UnknownQuery with close names
+        else:
+            target = query
+        chosen = open_store(endpoint or store, curation_dir=curation, sources_dir=sources, lexicons_dir=lexicons)
+        result = run_query(chosen, target, params=values)
+    except CurationError as error:
+        _fail_on_curation(error)
+        return
+    except (SparqlError, UnknownQuery, UnknownEntity) as error:
+        _sparql_fail(error)
+        return
+    click.echo(result.serialize("turtle" if result.graph is not None else fmt).decode("utf-8"), nl=False)
+
+
+@main.command()
+@curation_options
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--store", "store", required=True, metavar="oxigraph:PATH", help="The persistent Oxigraph store to fill.")
+@click.option("--clear", is_flag=True, help="Empty the store first.")
+def load(curation: Path, sources: Path | None, lexicons: Path | None, files: tuple[Path, ...], store: str, clear: bool) -> None:
+    """Fill a persistent Oxigraph store from the built graph, or from RDF FILES.
+
+    Without FILES the curation is built and loaded; with FILES (Turtle, N-Triples, N-Quads,
+    TriG, RDF/XML, JSON-LD by extension) those are streamed in with a progress bar.
+
+    \b
+    Examples:
+      mechkg load --store oxigraph:kg.db                 # the packaged curation
+      mechkg load --store oxigraph:kg.db big.nt other.ttl
+      mechkg sparql flags --store oxigraph:kg.db
+    """
+    import io
+
+    from graph.sparql import SparqlError
+    from graph.stores import load_oxigraph, parse_store_spec, rdf_format
+
+    try:
+        engine, location = parse_store_spec(store)
+        if engine != "oxigraph" or not location:
+            raise click.UsageError("--store must be oxigraph:PATH (a folder for the persistent store)")
+        if files:
+            formats = [rdf_format(f) for f in files]
+            size = sum(f.stat().st_size for f in files)
+            handles = [open(f, "rb") for f in files]
+            try:
+                with click.progressbar(length=size, label="loading", file=sys.stderr, show_pos=False) as bar:
+                    report = load_oxigraph(Path(location), zip(handles, formats, strict=True), clear=clear, on_read=bar.update)
+            finally:
+                for handle in handles:
+                    handle.close()
+        else:
+            import pyoxigraph as ox
+
+            from graph.pipeline import build_graphs
+
+            built = build_graphs(curation, sources_dir=sources, lexicons_dir=lexicons)
+            data = built.rdf.serialize(format="nt", encoding="utf-8")
+            report = load_oxigraph(Path(location), [(io.BytesIO(data), ox.RdfFormat.N_TRIPLES)], clear=clear)
+    except CurationError as error:
+        _fail_on_curation(error)
+        return
+    except SparqlError as error:
+        click.echo(f"mechkg load: {error}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"loaded {report.triples:,} triples ({report.bytes / 1e6:.1f} MB) into {location} in {report.seconds:.2f} s: "
+        f"{report.triples_per_second:,.0f} triples/s"
+    )
+
+
+@main.command()
+@curation_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; keep 127.0.0.1 unless you mean it.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--store", default=None, help=_STORE_HELP)
+@click.option("--endpoint", default=None, metavar="URL", help="Answer /sparql from this endpoint instead.")
+@click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds a query may run before it is stopped.")
+@click.option("--max-results", default=10_000, show_default=True, type=int, help="Most result rows a query may return.")
+@click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
+@click.option("--cors", multiple=True, metavar="ORIGIN", help="Allow browser pages from ORIGIN (repeatable; '*' for any).")
+def serve(
+    curation: Path,
+    sources: Path | None,
+    lexicons: Path | None,
+    host: str,
+    port: int,
+    store: str | None,
+    endpoint: str | None,
+    timeout: float,
+    max_results: int,
+    workers: int,
+    cors: tuple[str, ...],
+) -> None:
+    """Serve the explorer (/), a SPARQL 1.1 endpoint (/sparql) and a JSON API (/api/…).
+
+    The endpoint is read-only: updates, SERVICE and FROM are refused; each query runs in a
+    worker process and is stopped after --timeout seconds. The explorer and /api/entity use
+    the curation (--curation); /sparql uses --store / --endpoint when given.
+
+    \b
+    Examples:
+      mechkg serve                                   # http://127.0.0.1:8000/
+      mechkg serve --store oxigraph:kg.db --timeout 5 --cors https://yasgui.triply.cc
+    """
+    from graph.pipeline import build_graphs
+    from graph.server import serve as run_server
+
+    if store and endpoint:
+        raise click.UsageError("--store and --endpoint exclude each other")
+    try:
+        built = build_graphs(curation, sources_dir=sources, lexicons_dir=lexicons, check_shapes=False)
+    except CurationError as error:
+        _fail_on_curation(error)
+        return
+    click.echo(f"MechKG: http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)", err=True)
+    run_server(
+        built=built,
+        store=endpoint or store,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_results=max_results,
+        workers=workers,
+        cors=list(cors),
+    )
+
+
 # --- path commands (issue 5: path, mechanisms) go below this line ---
 
 
+def _path_graph(curation: Path, sources: Path | None, lexicons: Path | None) -> Any:
+    from graph.pipeline import build_graphs
+
+    try:
+        return build_graphs(curation, sources_dir=sources, lexicons_dir=lexicons, check_shapes=False).network
+    except CurationError as error:
+        _fail_on_curation(error)
+
+
+def _check_terms(values: tuple[str, ...], known: Any, what: str) -> tuple[str, ...] | None:
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise click.UsageError(f"unknown {what} {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return values or None
+
+
+@main.command()
+@curation_options
+@click.argument("disease")
+@click.argument("therapy")
+@click.option("-k", "k", type=click.IntRange(min=1), default=10, show_default=True, help="Number of paths.")
+@click.option("--max-hops", type=click.IntRange(min=2), default=6, show_default=True, help="Most mechanistic hops per path.")
+@click.option("--mode", type=click.Choice(["causal", "exploratory"]), default="causal", show_default=True)
+@click.option("--via", multiple=True, help="Pass through this entity (or a narrower one); repeatable.")
+@click.option("--avoid", multiple=True, help="Never pass through this entity; repeatable.")
+@click.option("--min-evidence", type=click.Choice(["human", "animal", "any"]), default="any", show_default=True)
+@click.option("--predicate", "predicate_names", multiple=True, help="Allowed mechanistic predicate; repeatable. [default: all]")
+@click.option("--class", "class_names", multiple=True, help="Allowed class of intermediate nodes; repeatable. [default: all]")
+@click.option("--disease-context", is_flag=True, help="Use only claims made about DISEASE (or a narrower disease).")
+@click.option("--no-inherit", is_flag=True, help="Do not start from more general kinds of the therapy or what it uses.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here instead of stdout.")
+def path(
+    curation: Path,
+    sources: Path | None,
+    lexicons: Path | None,
+    disease: str,
+    therapy: str,
+    k: int,
+    max_hops: int,
+    mode: str,
+    via: tuple[str, ...],
+    avoid: tuple[str, ...],
+    min_evidence: str,
+    predicate_names: tuple[str, ...],
+    class_names: tuple[str, ...],
+    disease_context: bool,
+    no_inherit: bool,
+    fmt: str,
+    out: Path | None,
+) -> None:
+    """Mechanism paths: how could THERAPY act on DISEASE? Ranked, signed, every hop with its quote.
+
+    DISEASE and THERAPY are ids, labels or synonyms (English or 繁體中文). THERAPY may also be a
+    class of therapies or what they use ("MSC", "間充質干細胞", "exosome"): then all such
+    therapies. "No path" prints the nearest partial chains and exits 0; an unknown or
+    ambiguous name exits 2.
+
+    \b
+    Examples:
+      mechkg path SLE "UC-MSC therapy"
+      mechkg path 系統性紅斑狼瘡 間充質干細胞 -k 5 --via Th17
+      mechkg path IBD exosome --format json
+      mechkg path IBD exosome --mode exploratory --format html --out ibd-exosome.html
+    """
+    from graph.model import ENTITY_CLASSES
+    from graph.ontology import predicates
+    from graph.path_report import highlight_steps, result_json, result_text
+    from graph.paths import mechanism_paths
+
+    chosen_predicates = _check_terms(predicate_names, predicates(), "predicate")
+    chosen_classes = _check_terms(class_names, ENTITY_CLASSES, "class")
+    G = _path_graph(curation, sources, lexicons)
+    try:
+        result = mechanism_paths(
+            G,
+            therapy,
+            disease,
+            k=k,
+            max_hops=max_hops,
+            mode=mode,  # type: ignore[arg-type]
+            via=via,
+            avoid=avoid,
+            predicates=chosen_predicates,
+            classes=chosen_classes,
+            min_evidence=min_evidence,  # type: ignore[arg-type]
+            disease_context=disease_context,
+            inherit=not no_inherit,
+        )
+    except UnknownEntity as error:
+        click.echo(f"mechkg path: {error}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        text = json.dumps(result_json(G, result), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        from graph.html import explorer_html
+
+        title = f"MechKG: {result.query} → {G.nodes[result.target]['label_en']}"
+        text = explorer_html(G, title=title, highlight_paths=highlight_steps(result, G))
+    else:
+        text = result_text(G, result)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        import os
+        import tempfile
+
+        # Atomic: a temporary file beside the target, then one rename.
+        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+            os.replace(temporary, out)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        click.echo(f"wrote {out} ({len(result.paths)} path{'s' if len(result.paths) != 1 else ''})", err=True)
+
+
+@main.command()
+@curation_options
+@click.argument("disease")
+@click.option("--mode", type=click.Choice(["causal", "exploratory"]), default="causal", show_default=True)
+@click.option("--max-hops", type=click.IntRange(min=2), default=6, show_default=True)
+@click.option("--min-evidence", type=click.Choice(["human", "animal", "any"]), default="any", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def mechanisms(
+    curation: Path,
+    sources: Path | None,
+    lexicons: Path | None,
+    disease: str,
+    mode: str,
+    max_hops: int,
+    min_evidence: str,
+    fmt: str,
+) -> None:
+    """For every therapy with a path to DISEASE: its best mechanism path and net sign.
+
+    \b
+    Example:
+      mechkg mechanisms SLE
+    """
+    from graph.path_report import mechanisms_json, mechanisms_text
+    from graph.paths import mechanisms as therapy_mechanisms
+
+    G = _path_graph(curation, sources, lexicons)
+    try:
+        from graph.names import resolve_name
+
+        target = resolve_name(G, disease)
+        assert target is not None
+        rows = therapy_mechanisms(G, target, mode=mode, max_hops=max_hops, min_evidence=min_evidence)  # type: ignore[arg-type]
+    except UnknownEntity as error:
+        click.echo(f"mechkg mechanisms: {error}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(mechanisms_json(G, target, rows), ensure_ascii=False, indent=2))
+    else:
+        click.echo(mechanisms_text(G, target, rows), nl=False)
+
+
 # --- export commands (issue 7: export) go below this line ---
+
+_EXPORT_FORMATS = ("turtle", "ntriples", "jsonld", "kgx", "graphml", "cytoscape", "neo4j")
+_MULTI_FILE_FORMATS = ("kgx", "neo4j")
+
+
+@main.command()
+@curation_options
+@click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS), required=True, help="Export format.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (kgx, neo4j: folder for their files). [default: standard output; kgx, neo4j: the current folder]",
+)
+def export(curation: Path, sources: Path | None, lexicons: Path | None, fmt: str, out: Path | None) -> None:
+    """Export the graph for other tools: RDF, JSON-LD, KGX (Biolink), GraphML, Cytoscape.js, Neo4j.
+
+    The same input always gives byte-identical files. kgx writes mechkg_kgx_nodes.tsv and
+    mechkg_kgx_edges.tsv, neo4j writes mechkg_neo4j_nodes.csv and mechkg_neo4j_relationships.csv
+    into the --out folder (load the latter with: neo4j-admin database import full
+    --array-delimiter="|" --multiline-fields=true --nodes=mechkg_neo4j_nodes.csv
+    --relationships=mechkg_neo4j_relationships.csv neo4j).
+
+    \b
+    Examples:
+      mechkg export --format turtle --out mechkg.ttl
+      mechkg export --format kgx --out kgx/
+      mechkg export --format cytoscape > mechkg.cyjs
+    """
+    from graph.export import export as run_export
+    from graph.pipeline import build_graphs, write_atomically
+
+    try:
+        built = build_graphs(curation, sources_dir=sources, lexicons_dir=lexicons)
+    except CurationError as error:
+        _fail_on_curation(error)
+        return
+    _notices(built.curation.notices)
+    files = run_export(built, fmt)
+    if fmt in _MULTI_FILE_FORMATS:
+        folder = out or Path(".")
+        if folder.exists() and not folder.is_dir():
+            raise click.UsageError(f"--out {folder} must be a folder for --format {fmt}")
+        for path in write_atomically(files, folder):
+            click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
+        return
+    (content,) = files.values()
+    if out is None:
+        click.echo(content, nl=False)
+        return
+    if out.is_dir():
+        raise click.UsageError(f"--out {out} is a folder; give a file name for --format {fmt}")
+    write_atomically({out.name: content}, out.parent if str(out.parent) else Path("."))
+    click.echo(f"wrote {out} ({len(content):,} bytes)", err=True)
 
 
 def run() -> None:

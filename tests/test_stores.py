@@ -1,0 +1,100 @@
+"""Embedded rdflib, embedded Oxigraph, a real Oxigraph server and `mechkg serve` agree on every named query."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from sparql_fixture import CURATION, EXPECTED, EXPECTED_GRAPHS, SOURCES, comparable
+from test_server import _Server, free_port
+
+from graph.querypool import QueryPool
+from graph.server import ServerConfig, create_app, store_spec_for
+from graph.sparql import named_queries, named_query, run_query
+from graph.stores import EndpointStore, OxigraphStore, RdflibStore
+
+
+@pytest.fixture(scope="module")
+def built():
+    from graph.pipeline import build_graphs
+
+    return build_graphs(CURATION, sources_dir=SOURCES)
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(built, tmp_path_factory):
+    """The Oxigraph server of the `oxigraph` PyPI package on a loopback port, filled by the Graph Store Protocol."""
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).close()  # noqa: S310 - loopback test server
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "oxigraph server did not start"
+                time.sleep(0.1)
+        request = urllib.request.Request(  # noqa: S310 - loopback test server
+            f"{base}/store?default",
+            data=built.rdf.serialize(format="nt", encoding="utf-8"),
+            headers={"Content-Type": "application/n-triples"},
+            method="PUT",
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback test server
+            assert response.status in (200, 201, 204)
+        yield f"{base}/query"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def mechkg_server(built, tmp_path_factory):
+    pool = QueryPool(store_spec_for("rdflib", built.rdf, tmp_path_factory.mktemp("serve")), workers=1, timeout=30).start()
+    with _Server(create_app(ServerConfig(pool=pool))) as url:
+        yield f"{url}/sparql"
+    pool.close()
+
+
+@pytest.fixture(scope="module")
+def stores(built, oxigraph_server, mechkg_server):
+    return {
+        "rdflib": RdflibStore(built.rdf),
+        "oxigraph": OxigraphStore.from_graph(built.rdf),
+        "oxigraph-server": EndpointStore(oxigraph_server),
+        "mechkg-serve": EndpointStore(mechkg_server),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_store_gives_the_same_answer(stores, name):
+    params = (EXPECTED.get(name) or EXPECTED_GRAPHS[name])[0]
+    answers = {label: comparable(run_query(store, named_query(name), params=params)) for label, store in stores.items()}
+    reference = answers["rdflib"]
+    assert reference, "the query must return something on the fixture, or agreement proves nothing"
+    for label, answer in answers.items():
+        assert answer == reference, f"{label} differs from rdflib on {name}"
+
+
+@pytest.mark.parametrize("name", ["cytokines-by-therapy", "animal-only-claims", "flags"])
+def test_optional_parameters_left_unbound_agree_too(stores, name):
+    params = {k: v for k, v in EXPECTED[name][0].items() if k == "therapy"}
+    answers = [comparable(run_query(store, named_query(name), params=params)) for store in stores.values()]
+    assert all(answer == answers[0] for answer in answers)
+
+
+def test_entity_names_resolve_the_same_on_a_remote_endpoint(stores):
+    assert stores["oxigraph-server"].resolve_entity("系統性紅斑狼瘡") == stores["rdflib"].resolve_entity("lupus")
