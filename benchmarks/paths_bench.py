@@ -1,0 +1,152 @@
+"""Benchmark (not a test) of mechanism-path queries: the article graph and synthetic graphs.
+
+Run:  python benchmarks/paths_bench.py [--sizes 10000,100000,1000000] [--repeat 20]
+
+Measures
+1. the article graph (packaged curation): build time, p50/p95 of ``mechanism_paths`` for
+   k=10, max_hops=6 (with the search index built per query, as the CLI does, and reused),
+   and the wall time of a whole ``mechkg path SLE MSC`` process (start-up included);
+2. synthetic graphs of 10^4, 10^5, 10^6 edges (k=10, max_hops=5): time to build the
+   MultiDiGraph, to build the search index (the simple DiGraph the paths need), and the query;
+   and, on the same weighted simple graph, Yen's k shortest paths in networkx vs igraph
+   (``Graph.get_k_shortest_paths``), to choose the library by measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from graph.paths import mechanism_paths, path_index
+
+LEVELS = ["human_trial", "case_report", "human_observational", "animal_model", "in_vitro", "review_assertion"]
+CAUSAL = [("increases", 1), ("decreases", -1), ("secretes", 1), ("contributesTo", 1), ("regulates", 0)]
+
+
+def timed(fn, repeat: int) -> list[float]:
+    """Wall times of ``repeat`` calls of ``fn``."""
+    out = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    """The ``q`` quantile (nearest rank)."""
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def article(repeat: int) -> None:
+    """Latency on the article graph, and the whole CLI process."""
+    from graph.pipeline import build_graphs
+    from graph.resources import default_curation_dir
+
+    started = time.perf_counter()
+    G = build_graphs(default_curation_dir(), check_shapes=False).network
+    print(
+        f"article graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, built in {time.perf_counter() - started:.2f} s"
+    )
+    for therapy, disease in (("MSC", "SLE"), ("exosome", "IBD"), ("let-7f-modified MSCs", "SLE")):
+        per_query = timed(lambda t=therapy, d=disease: mechanism_paths(G, t, d, k=10, max_hops=6), repeat)
+        index = path_index(G)
+        reused = timed(lambda t=therapy, d=disease, i=index: mechanism_paths(G, t, d, k=10, max_hops=6, index=i), repeat)
+        print(
+            f"  path {therapy!r} -> {disease}: p50 {1000 * statistics.median(per_query):.1f} ms "
+            f"(p95 {1000 * pct(per_query, 0.95):.1f}) incl. index; index reused: p50 {1000 * statistics.median(reused):.1f} ms"
+        )
+    index_build = timed(lambda: path_index(G), repeat)
+    print(f"  path_index build: p50 {1000 * statistics.median(index_build):.1f} ms")
+    mechkg = Path(sys.executable).with_name("mechkg")
+    runs = timed(lambda: subprocess.run([str(mechkg), "path", "SLE", "MSC"], check=True, capture_output=True), 5)  # noqa: S603
+    print(f"  whole `mechkg path SLE MSC` process: median {statistics.median(runs):.2f} s (min {min(runs):.2f})")
+
+
+def synthetic(m: int, seed: int = 7) -> nx.MultiDiGraph:
+    """A random signed causal graph with ``m`` edges, hub-heavy in-degrees, one therapy and one disease."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not security
+    n = max(m // 5, 10)
+    nodes = [f"N{i}" for i in range(n)]
+    weights = [1.0 / (i + 1) ** 0.8 for i in range(n)]  # Zipf-like: a few hubs
+    G = nx.MultiDiGraph(claims={}, sources={})
+    G.add_nodes_from(nodes, type="GeneProduct", broader=[], label_en="", synonyms=[])
+    G.add_node("THERAPY", type="Therapy", broader=[], label_en="therapy", synonyms=[])
+    G.add_node("DISEASE", type="Disease", broader=[], label_en="disease", synonyms=[])
+    G.add_edge("THERAPY", nodes[-1], key="uses", predicate="uses", sign=0, causal=False, claims=[])
+    claims = G.graph["claims"]
+    targets = rng.choices(range(n), weights=weights, k=m)
+    for i in range(m - 1):
+        u, v = nodes[rng.randrange(n)], nodes[targets[i]]
+        if i % 50 == 0:
+            v = "DISEASE"
+        predicate, sign = CAUSAL[i % len(CAUSAL)]
+        cid = f"c{i}"
+        claims[cid] = {"id": cid, "source": f"s{i % 97}", "evidence_level": LEVELS[i % len(LEVELS)], "flags": [], "disease": []}
+        G.add_edge(u, v, key=predicate, predicate=predicate, sign=sign, causal=True, claims=[cid])
+    return G
+
+
+def library_comparison(index, source: str, target: str, k: int, repeat: int) -> None:
+    """Yen's k shortest simple paths on the same weighted simple graph: networkx vs igraph."""
+    import igraph as ig
+
+    H = index.H
+    nx_times = timed(lambda: list(_islice(nx.shortest_simple_paths(H, source, target, weight="cost"), k)), repeat)
+    started = time.perf_counter()
+    names = list(H.nodes)
+    position = {name: i for i, name in enumerate(names)}
+    edges = [(position[u], position[v]) for u, v in H.edges]
+    g = ig.Graph(n=len(names), edges=edges, directed=True)
+    g.es["cost"] = [d["cost"] for _, _, d in H.edges(data=True)]
+    convert = time.perf_counter() - started
+    ig_times = timed(lambda: g.get_k_shortest_paths(position[source], position[target], k=k, weights="cost", mode="out"), repeat)
+    print(
+        f"    Yen k={k} {source}->{target}: networkx p50 {1000 * statistics.median(nx_times):.1f} ms; "
+        f"igraph p50 {1000 * statistics.median(ig_times):.1f} ms (+ {convert:.2f} s to convert the graph)"
+    )
+
+
+def _islice(iterable, k):
+    import itertools
+
+    return itertools.islice(iterable, k)
+
+
+def main() -> None:
+    """Run the benchmark and print the measurements."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--skip-article", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_article:
+        article(args.repeat)
+    for m in (int(s) for s in args.sizes.split(",")):
+        started = time.perf_counter()
+        G = synthetic(m)
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        index = path_index(G)
+        indexed = time.perf_counter() - started
+        repeat = max(3, args.repeat // (m // 10000 or 1))
+        runs = timed(lambda g=G, i=index: mechanism_paths(g, "THERAPY", "DISEASE", k=10, max_hops=5, index=i), repeat)
+        found = mechanism_paths(G, "THERAPY", "DISEASE", k=10, max_hops=5, index=index)
+        print(
+            f"synthetic {m:>9,} edges: build MultiDiGraph {built:.2f} s, path_index {indexed:.2f} s, "
+            f"query p50 {1000 * statistics.median(runs):.0f} ms (max {1000 * max(runs):.0f}) -> {len(found.paths)} paths, "
+            f"truncated={found.truncated}"
+        )
+        library_comparison(index, "N0", "DISEASE", 10, min(repeat, 5))
+
+
+if __name__ == "__main__":
+    main()
