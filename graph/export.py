@@ -33,13 +33,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from rdflib import BNode, Graph
-from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib import Graph
 
 from graph.biolink import categories, predicate_terms
 from graph.ontology import predicates
+from graph.rdf import serialize_turtle
 from graph.resources import ontology_dir
-from graph.vocab import PREFIXES
 
 if TYPE_CHECKING:
     from graph.pipeline import Built
@@ -69,38 +68,8 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 
 
-class _SortedTurtle(TurtleSerializer):
-    """rdflib's Turtle writer, with subjects in plain IRI order (blank nodes last).
-
-    rdflib orders subjects by how often they are referenced, so adding one reference moves a
-    whole block of the file; sorting by IRI keeps each subject where a reader (and a diff)
-    expects it. Predicates and objects are already sorted by rdflib.
-    """
-
-    def orderSubjects(self) -> list[Any]:  # noqa: N802 - rdflib's hook name
-        return sorted(self._subjects, key=lambda s: (isinstance(s, BNode), str(s)))
-
-
-def to_turtle(rdf: Graph) -> bytes:
-    """The whole graph as Turtle, subjects in IRI order, prefixes of :data:`graph.vocab.PREFIXES`.
-
-    >>> from rdflib import Graph, URIRef
-    >>> g = Graph()
-    >>> for s in ("b", "a"):
-    ...     _ = g.add((URIRef(f"https://w3id.org/mechkg/entity/{s}"), URIRef("https://w3id.org/mechkg/vocab/uses"),
-    ...                URIRef("https://w3id.org/mechkg/entity/c")))
-    >>> print(to_turtle(g).decode().split("\\n\\n", 1)[1].strip())
-    mke:a mk:uses mke:c .
-    <BLANKLINE>
-    mke:b mk:uses mke:c .
-    """
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    graph += rdf
-    stream = io.BytesIO()
-    _SortedTurtle(graph).serialize(stream, encoding="utf-8")
-    return stream.getvalue()
+to_turtle = serialize_turtle
+"""The whole graph as Turtle, subjects in IRI order (see :func:`graph.rdf.serialize_turtle`)."""
 
 
 def to_ntriples(rdf: Graph) -> bytes:

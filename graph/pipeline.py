@@ -6,12 +6,15 @@ results so that a failed build never leaves a half-written output folder behind.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import networkx as nx
@@ -20,7 +23,7 @@ from rdflib import Graph
 from graph.errors import CurationError, MechKGError, Problem
 from graph.load import Curation, load_curation
 from graph.network import to_networkx
-from graph.rdf import curation_graph, serialize_turtle
+from graph.rdf import curation_graph
 from graph.shapes import shape_violations
 
 __all__ = ["MARKER", "BuildReport", "Built", "build", "build_graphs", "recover_outputs", "write_atomically"]
@@ -112,7 +115,7 @@ def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
                 handle.write(content)
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.chmod(staging, 0o755)
+        os.chmod(staging, 0o755)  # noqa: S103 - an output folder others may read, as mkdir would make it
         old = None
         if out_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
@@ -123,6 +126,42 @@ def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
         return [out_dir / name for name in files]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _send_violations(rdf: Graph, connection: Connection) -> None:
+    try:
+        connection.send(shape_violations(rdf))
+    except Exception as error:
+        connection.send([f"SHACL validation failed: {type(error).__name__}: {error}"])
+    finally:
+        connection.close()
+
+
+def _violations_in_background(rdf: Graph) -> Callable[[], list[str]]:
+    """Start SHACL validation of ``rdf`` beside the rest of the build; return how to wait for it.
+
+    pyshacl takes seconds on the article graph while the page and the exports are made; a forked
+    process (the graph is shared copy-on-write, nothing is pickled) puts it on the second core.
+    Where ``fork`` is not available the check simply runs first, in this process.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        violations = shape_violations(rdf)
+        return lambda: violations
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_violations, args=(rdf, sender), daemon=True)
+    process.start()
+    sender.close()
+
+    def wait() -> list[str]:
+        try:
+            violations: list[str] = receiver.recv()
+        except EOFError:
+            violations = [f"SHACL validation process ended without an answer (exit code {process.exitcode})"]
+        process.join()
+        return violations
+
+    return wait
 
 
 def build(
@@ -136,16 +175,18 @@ def build(
     from graph.html import explorer_pages, pair_paths
 
     started = time.perf_counter()
-    built = build_graphs(curation_dir, sources_dir=sources_dir, lexicons_dir=lexicons_dir)
-    files = {
-        "mechkg.ttl": serialize_turtle(built.rdf),
-    }
+    built = build_graphs(curation_dir, sources_dir=sources_dir, lexicons_dir=lexicons_dir, check_shapes=False)
+    shape_check = _violations_in_background(built.rdf)
+    files: dict[str, bytes] = {}
     # one page, or an overview plus one page per disease when the graph is large (graph.html)
     pages = explorer_pages(built.network, paths=pair_paths(built.network))
     files.update({name: page.encode("utf-8") for name, page in pages.items()})
     from graph.export import export_all
 
-    files.update(export_all(built))  # every export format, flat file names (mechkg.ttl: the IRI-sorted Turtle)
+    files.update(export_all(built))  # every export format, flat file names (mechkg.ttl among them)
+    violations = shape_check()
+    if violations:
+        raise CurationError([Problem("(built graph)", 0, "SHACL", v) for v in violations])
     written = write_atomically(files, out_dir)
     curation = built.curation
     by_class = Counter(entity.type for entity in curation.entities.values())

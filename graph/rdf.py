@@ -15,12 +15,15 @@ True
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
+from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from graph.identifiers import CONVERTER
 from graph.load import Curation
@@ -222,9 +225,38 @@ def curation_graph(curation: Curation, *, with_ontology: bool = True) -> Graph:
     return graph
 
 
-def serialize_turtle(graph: Graph) -> bytes:
-    """Turtle with subjects and predicates in sorted order, byte-identical for the same graph."""
-    return graph.serialize(format="turtle", encoding="utf-8")
+class _SortedTurtle(TurtleSerializer):
+    """rdflib's Turtle writer, with subjects in plain IRI order (blank nodes last).
+
+    rdflib orders subjects by how often they are referenced, so adding one reference moves a
+    whole block of the file; sorting by IRI keeps each subject where a reader (and a diff)
+    expects it. Predicates and objects are already sorted by rdflib.
+    """
+
+    def orderSubjects(self) -> list[Any]:  # noqa: N802 - rdflib's hook name
+        return sorted(self._subjects, key=lambda s: (isinstance(s, BNode), str(s)))
+
+
+def serialize_turtle(rdf: Graph) -> bytes:
+    """The whole graph as Turtle, subjects in IRI order, prefixes of :data:`graph.vocab.PREFIXES`.
+
+    >>> from rdflib import Graph, URIRef
+    >>> g = Graph()
+    >>> for s in ("b", "a"):
+    ...     _ = g.add((URIRef(f"https://w3id.org/mechkg/entity/{s}"), URIRef("https://w3id.org/mechkg/vocab/uses"),
+    ...                URIRef("https://w3id.org/mechkg/entity/c")))
+    >>> print(serialize_turtle(g).decode().split("\\n\\n", 1)[1].strip())
+    mke:a mk:uses mke:c .
+    <BLANKLINE>
+    mke:b mk:uses mke:c .
+    """
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    graph += rdf
+    stream = io.BytesIO()
+    _SortedTurtle(graph).serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
