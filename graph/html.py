@@ -11,9 +11,17 @@ pyvis makes the vis-network node and edge option dicts (:class:`pyvis.network.Ne
 Jinja template, because pyvis' templates do not escape their data and load Bootstrap and
 vis-network from CDNs.
 
-The layout is computed here, deterministically, by a small pure-Python Fruchterman-Reingold
-(:func:`spring_positions`; networkx' layouts need numpy, which MechKG does not depend on), so
-the same graph always gives the same bytes.
+The paths panel reads ``DATA.paths``: ``[{"therapy", "disease", "paths": [record, ...]}]``, one
+entry per therapy-disease pair that has a mechanism path (top 3 each, made in the build by
+:func:`pair_paths` with :func:`graph.paths.mechanism_paths`), where a record is
+``{"nodes": [id, ...], "edges": ["subject|predicate|object", ...], "net_sign", "score"}``
+(:func:`path_record`). ``explorer_html(G, highlight_paths=...)`` opens the page on given paths
+(``mechkg path --format html``). Above :data:`MAX_PAGE_NODES` nodes :func:`explorer_pages` writes
+an overview plus one page per disease.
+
+The layout is computed in the build, deterministically (:func:`graph.layout.spring_positions`:
+disease-centred clusters, compiled Fruchterman-Reingold), so the page opens at once on a still
+picture and the same graph always gives the same bytes.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph(name="MechKG", claims={}, sources={})
@@ -31,7 +39,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import html
 import itertools
 import json
@@ -50,54 +57,63 @@ from jinja2 import Environment, FunctionLoader
 from markupsafe import Markup
 from pyvis.network import Network
 
-from .errors import MechKGError, UnknownEntity
+from .errors import MechKGError, NoPath, UnknownEntity
+from .layout import spring_positions
 
 __all__ = [
     "CLASS_STYLES",
     "EVIDENCE_LEVELS",
+    "MAX_PAGE_NODES",
     "SIGN_STYLES",
     "ClassStyle",
+    "disease_subgraph",
     "explorer_html",
+    "explorer_pages",
     "json_for_script",
+    "pair_paths",
+    "path_record",
     "spring_positions",
     "write_explorer",
+    "write_explorer_pages",
 ]
+
+#: Above this many nodes the build writes an overview page plus one page per disease.
+MAX_PAGE_NODES = 3000
 
 VIS_NETWORK_VERSION = "9.1.2"
 
 
 @dataclass(frozen=True, slots=True)
 class ClassStyle:
-    """How nodes of one entity class look, and what the legend calls the class."""
+    """How nodes of one entity class look (their names come from the ontology, via ``G.graph["classes"]``)."""
 
     color: str
     shape: str  # a vis-network shape whose label sits outside it, so ``size`` applies
-    label_en: str
-    label_zh: str
 
 
 #: Colour and shape of each entity class, in legend order.
 CLASS_STYLES: Mapping[str, ClassStyle] = {
-    "Disease": ClassStyle("#d62728", "diamond", "disease", "疾病"),
-    "Phenotype": ClassStyle("#ff9896", "triangleDown", "phenotype", "表型"),
-    "CellType": ClassStyle("#1f77b4", "dot", "cell type", "細胞類型"),
-    "GeneProduct": ClassStyle("#ff7f0e", "dot", "gene product", "基因產物"),
-    "ProteinFamilyOrComplex": ClassStyle("#ffbb78", "hexagon", "protein family or complex", "蛋白家族或複合物"),
-    "MicroRNA": ClassStyle("#9467bd", "triangle", "microRNA", "微小RNA"),
-    "LncRNA": ClassStyle("#c5b0d5", "triangle", "lncRNA", "長鏈非編碼RNA"),
-    "BiologicalProcess": ClassStyle("#17becf", "square", "biological process", "生物過程"),
-    "Pathway": ClassStyle("#9edae5", "square", "pathway", "信號通路"),
-    "ExtracellularVesicle": ClassStyle("#aec7e8", "hexagon", "extracellular vesicle", "細胞外囊泡"),
-    "Therapy": ClassStyle("#2ca02c", "star", "therapy", "療法"),
-    "Drug": ClassStyle("#98df8a", "star", "drug", "藥物"),
-    "ChemicalEntity": ClassStyle("#bcbd22", "triangle", "chemical entity", "化學物質"),
-    "ClinicalStudy": ClassStyle("#8c564b", "square", "clinical study", "臨床研究"),
-    "ClinicalMeasure": ClassStyle("#c49c94", "triangleDown", "clinical measure", "臨床指標"),
-    "AnatomicalEntity": ClassStyle("#e377c2", "hexagon", "anatomical entity", "解剖結構"),
-    "Exposure": ClassStyle("#7f7f7f", "diamond", "exposure", "暴露因素"),
-    "OrganismTaxon": ClassStyle("#f7b6d2", "dot", "organism", "物種"),
+    "Disease": ClassStyle("#d62728", "diamond"),
+    "Phenotype": ClassStyle("#ff9896", "triangleDown"),
+    "CellType": ClassStyle("#1f77b4", "dot"),
+    "GeneProduct": ClassStyle("#ff7f0e", "dot"),
+    "ProteinFamilyOrComplex": ClassStyle("#ffbb78", "hexagon"),
+    "MicroRNA": ClassStyle("#9467bd", "triangle"),
+    "LncRNA": ClassStyle("#c5b0d5", "triangle"),
+    "BiologicalProcess": ClassStyle("#17becf", "square"),
+    "Pathway": ClassStyle("#9edae5", "square"),
+    "ExtracellularVesicle": ClassStyle("#aec7e8", "hexagon"),
+    "Therapy": ClassStyle("#2ca02c", "star"),
+    "Drug": ClassStyle("#98df8a", "star"),
+    "ChemicalEntity": ClassStyle("#bcbd22", "triangle"),
+    "ClinicalStudy": ClassStyle("#8c564b", "square"),
+    "ClinicalMeasure": ClassStyle("#c49c94", "triangleDown"),
+    "AnatomicalEntity": ClassStyle("#e377c2", "hexagon"),
+    "Exposure": ClassStyle("#7f7f7f", "diamond"),
+    "OrganismTaxon": ClassStyle("#f7b6d2", "dot"),
 }
-_OTHER_CLASS = ClassStyle("#c7c7c7", "dot", "other", "其他")
+_OTHER_CLASS = ClassStyle("#c7c7c7", "dot")
+_FONT_SIZES = {"Disease": 34, "Therapy": 22}
 
 #: Edge colour and arrow head by sign: +1 green arrow, -1 red bar (inhibition), 0 grey arrow.
 SIGN_STYLES: Mapping[int, dict[str, str]] = {
@@ -115,30 +131,6 @@ EVIDENCE_LEVELS: Mapping[str, tuple[str, str]] = {
     "in_vitro": ("in vitro", "體外實驗"),
     "review_assertion": ("review assertion", "綜述陳述"),
     "author_statement": ("author statement", "作者陳述"),
-}
-
-_PREDICATE_LABELS: Mapping[str, tuple[str, str]] = {
-    "increases": ("increases", "增加"),
-    "decreases": ("decreases", "減少"),
-    "regulates": ("regulates", "調控"),
-    "secretes": ("secretes", "分泌"),
-    "carries": ("carries", "攜帶"),
-    "differentiatesInto": ("differentiates into", "分化為"),
-    "derivesFrom": ("derives from", "來源於"),
-    "contributesTo": ("contributes to", "促成"),
-    "ameliorates": ("ameliorates", "改善"),
-    "riskFactorFor": ("risk factor for", "是…的危險因素"),
-    "hasAdverseEffect": ("has adverse effect", "不良反應"),
-    "increasedIn": ("increased in", "在…中升高"),
-    "decreasedIn": ("decreased in", "在…中降低"),
-    "biomarkerOf": ("biomarker of", "是…的生物標誌物"),
-    "associatedWith": ("associated with", "與…相關"),
-    "partOf": ("part of", "屬於"),
-    "expresses": ("expresses", "表達"),
-    "studiedIn": ("studied in", "研究於"),
-    "studyOf": ("study of", "研究對象"),
-    "uses": ("uses", "使用"),
-    "broader": ("broader", "上位概念"),
 }
 
 _FLAG_KINDS: Mapping[str, tuple[str, str]] = {
@@ -167,19 +159,31 @@ def explorer_html(
     G: nx.MultiDiGraph,
     *,
     title: str = "MechKG",
-    highlight_paths: Iterable[Sequence[Any]] | None = None,
+    highlight_paths: Iterable[Any] | None = None,
     lang: str = "en",
+    paths: Iterable[Mapping[str, Any]] | Mapping[tuple[str, str], Iterable[Any]] | None = None,
+    links: Sequence[tuple[str, str]] = (),
 ) -> str:
     """Render ``G`` as one self-contained, offline HTML page, identical for identical graphs.
 
-    ``highlight_paths`` are paths to emphasise, each either a sequence of node ids (every edge
-    from one node to the next is highlighted, or the reverse edges where there is none) or a
-    sequence of ``(subject, predicate, object)`` edge keys. ``lang`` (``"en"`` or
-    ``"zh-Hant"``) is the language the page opens in; the reader can switch.
+    ``highlight_paths`` are paths to emphasise; the page opens on them, highlighted on the graph
+    and listed hop by hop with their evidence in the side panel. Each is any form that
+    :func:`path_record` accepts: a path of :mod:`graph.paths` (or its JSON), a sequence of node
+    ids (every edge from one node to the next, or the reverse edges where there is none) or a
+    sequence of ``(subject, predicate, object)`` edge keys.
+
+    ``paths`` is the table behind the page's *paths panel* (pick a disease and a therapy, see
+    their top mechanism paths): either ``{(therapy, disease): [path, ...]}`` or a list of
+    ``{"therapy": id, "disease": id, "paths": [path, ...]}`` (see :func:`pair_paths`, which
+    makes it in the build). ``links`` are ``(label, href)`` pairs shown in the top bar (the
+    per-disease pages link each other this way). ``lang`` (``"en"`` or ``"zh-Hant"``) is the
+    language the page opens in; the reader can switch.
     """
     if lang not in _LANGS:
         raise ValueError(f"lang must be 'en' or 'zh-Hant', not {lang!r}")
     data = _page_data(G, highlight_paths=highlight_paths, lang=_LANGS[lang])
+    data["paths"] = _pair_table(G, paths)
+    data["links"] = [{"label": str(label), "href": str(href)} for label, href in links]
     template = _environment().get_template(_TEMPLATE)
     # The only strings marked safe: the escaped title, the JSON with its '<', '>', '&' escaped,
     # and our own packaged files, which _inline_resource checks for closing tags.
@@ -198,8 +202,99 @@ def write_explorer(G: nx.MultiDiGraph, path: str | os.PathLike[str], **kwargs: A
     A reader never sees a half-written page, and on any error the old file is left as it was.
     Keyword arguments go to :func:`explorer_html`.
     """
-    target = Path(path)
-    page = explorer_html(G, **kwargs)
+    _write_atomically(Path(path), explorer_html(G, **kwargs))
+
+
+def disease_subgraph(G: nx.MultiDiGraph, disease: str) -> nx.MultiDiGraph:
+    """The part of ``G`` about ``disease``, for a per-disease page.
+
+    The edges whose claims name ``disease`` as their context, the edges touching it (its studies
+    among them) and the nodes they join; ``G.graph`` (claims, sources, labels) is shared.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("A", "B", key="increases", diseases=["SLE"]); _ = G.add_edge("B", "SLE", key="contributesTo", diseases=[])
+    >>> _ = G.add_edge("C", "RA", key="contributesTo", diseases=["RA"])
+    >>> sorted(disease_subgraph(G, "SLE"))
+    ['A', 'B', 'SLE']
+    """
+    keep = [
+        (u, v, k) for u, v, k, diseases in G.edges(keys=True, data="diseases") if disease in (diseases or ()) or disease in (u, v)
+    ]
+    H = G.edge_subgraph(keep).copy() if keep else nx.MultiDiGraph()
+    H.add_node(disease, **G.nodes[disease])
+    H.graph.update(G.graph)
+    H.graph["name"] = f"{G.graph.get('name', 'MechKG')}: {G.nodes[disease].get('label_en') or disease}"
+    return H
+
+
+def explorer_pages(
+    G: nx.MultiDiGraph,
+    *,
+    max_nodes: int = MAX_PAGE_NODES,
+    paths: Iterable[Mapping[str, Any]] | None = None,
+    name: str = "mechkg",
+    title: str = "MechKG",
+    lang: str = "en",
+) -> dict[str, str]:
+    """The explorer as pages, file name -> HTML: one page, or an overview plus one per disease.
+
+    Up to ``max_nodes`` nodes, ``{"<name>.html": page}``. Beyond, one unusable hairball is
+    avoided: ``<name>.html`` becomes an overview (the diseases, therapies and every node that
+    touches a disease or a therapy, best connected first, up to ``max_nodes``; with links to
+    the other pages) and each disease gets
+    ``<name>-<disease id>.html`` with :func:`disease_subgraph`. Every page carries the paths
+    panel for the pairs that lie in it.
+    """
+    table = list(paths or ())
+    if G.number_of_nodes() <= max_nodes:
+        return {f"{name}.html": explorer_html(G, title=title, lang=lang, paths=table)}
+    diseases = sorted((n for n, t in G.nodes(data="type") if t == "Disease"), key=str)
+    files = {d: f"{name}-{_file_safe(d)}.html" for d in diseases}
+    links = [(str(G.nodes[d].get("label_en") or d), href) for d, href in files.items()]
+    pages: dict[str, str] = {}
+    for disease, file in files.items():
+        sub = disease_subgraph(G, disease)
+        label = str(G.nodes[disease].get("label_en") or disease)
+        pages[file] = explorer_html(
+            sub, title=f"{title}: {label}", lang=lang, paths=table, links=[("overview", f"{name}.html"), *links]
+        )
+    anchors = {n for n, t in G.nodes(data="type") if t in ("Disease", "Therapy")}
+    near: set[Any] = set()
+    for u, v in G.edges():
+        if u in anchors or v in anchors:
+            near.update((u, v))
+    # the diseases and therapies, and as many of their neighbours as fit, best connected first
+    room = max(0, max_nodes - len(anchors))
+    core = anchors | set(sorted(near - anchors, key=lambda n: (-G.degree(n), str(n)))[:room])
+    overview = G.subgraph(core).copy()
+    overview.graph.update(G.graph)
+    pages[f"{name}.html"] = explorer_html(overview, title=f"{title} (overview)", lang=lang, paths=table, links=links)
+    return dict(sorted(pages.items()))
+
+
+def write_explorer_pages(
+    G: nx.MultiDiGraph,
+    out_dir: str | os.PathLike[str],
+    *,
+    max_nodes: int = MAX_PAGE_NODES,
+    paths: Iterable[Mapping[str, Any]] | None = None,
+    **kwargs: Any,
+) -> list[Path]:
+    """Write :func:`explorer_pages` into ``out_dir``, each file atomically; return the paths written."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for file, page in explorer_pages(G, max_nodes=max_nodes, paths=paths, **kwargs).items():
+        _write_atomically(folder / file, page)
+        written.append(folder / file)
+    return written
+
+
+def _file_safe(node: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in str(node))
+
+
+def _write_atomically(target: Path, page: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -230,111 +325,10 @@ def json_for_script(data: Any) -> str:
     return text
 
 
-def spring_positions(G: nx.Graph, *, scale: float = 150.0, iterations: int | None = None) -> dict[str, tuple[int, int]]:
-    """Deterministic force-directed positions of the nodes of ``G``, in integer pixels.
-
-    Fruchterman-Reingold on each connected component of the undirected simple graph beneath
-    ``G`` (parallel edges and directions ignored, self-loops dropped); the components are then
-    packed in rows, largest first, so that isolated nodes do not fly off. Start positions come
-    from a hash of each node id and everything runs in sorted order, so the result depends
-    only on the nodes and edges. One unit of ``scale`` pixels is the ideal edge length.
-
-    >>> P = nx.path_graph(["a", "b", "c"])
-    >>> pos = spring_positions(P)
-    >>> sorted(pos) == ["a", "b", "c"] and pos == spring_positions(P)
-    True
-    >>> spring_positions(nx.Graph([("x", "x")]))
-    {'x': (0, 0)}
-    """
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(G.nodes, key=str))
-    simple.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in G.edges() if u != v), key=str))
-    components = sorted((sorted(c, key=str) for c in nx.connected_components(simple)), key=lambda c: (-len(c), str(c[0])))
-    boxes = [_fruchterman_reingold(simple.subgraph(c), c, iterations) for c in components]
-    placed = _pack(boxes, gap=1.0)
-    if not placed:
-        return {}
-    cx = (min(x for x, _ in placed.values()) + max(x for x, _ in placed.values())) / 2
-    cy = (min(y for _, y in placed.values()) + max(y for _, y in placed.values())) / 2
-    return {node: (round((x - cx) * scale), round((y - cy) * scale)) for node, (x, y) in sorted(placed.items(), key=str)}
-
-
-def _fruchterman_reingold(G: nx.Graph, nodes: list[Any], iterations: int | None) -> dict[Any, tuple[float, float]]:
-    """Positions of one connected component, ideal edge length 1, shifted to start at (0, 0)."""
-    n = len(nodes)
-    if n == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    index = {node: i for i, node in enumerate(nodes)}
-    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in G.edges()})
-    side = math.sqrt(n)
-    xs, ys = [], []
-    for node in nodes:
-        digest = hashlib.sha256(str(node).encode("utf-8")).digest()
-        xs.append((int.from_bytes(digest[:8], "big") / 2**64 - 0.5) * side)
-        ys.append((int.from_bytes(digest[8:16], "big") / 2**64 - 0.5) * side)
-    if iterations is None:
-        iterations = max(50, min(300, 4_000_000 // (n * n)))
-    temperature = start = side / 4
-    gravity = 0.02
-    for _ in range(iterations):
-        dx = [0.0] * n
-        dy = [0.0] * n
-        for i in range(n):
-            xi, yi = xs[i], ys[i]
-            for j in range(i + 1, n):
-                ddx, ddy = xi - xs[j], yi - ys[j]
-                d2 = ddx * ddx + ddy * ddy
-                if d2 < 1e-12:
-                    ddx, ddy, d2 = 1e-3 * (j - i), 1e-3, 1e-6 * ((j - i) ** 2 + 1)
-                force = 1.0 / d2  # repulsion k^2/d along the unit vector, k = 1
-                dx[i] += ddx * force
-                dy[i] += ddy * force
-                dx[j] -= ddx * force
-                dy[j] -= ddy * force
-        for i, j in pairs:
-            ddx, ddy = xs[i] - xs[j], ys[i] - ys[j]
-            force = math.sqrt(ddx * ddx + ddy * ddy)  # attraction d^2/k along the unit vector
-            dx[i] -= ddx * force
-            dy[i] -= ddy * force
-            dx[j] += ddx * force
-            dy[j] += ddy * force
-        cx, cy = sum(xs) / n, sum(ys) / n
-        for i in range(n):
-            fx = dx[i] - gravity * (xs[i] - cx)
-            fy = dy[i] - gravity * (ys[i] - cy)
-            length = math.sqrt(fx * fx + fy * fy)
-            if length > 0:
-                step = min(length, temperature) / length
-                xs[i] += fx * step
-                ys[i] += fy * step
-        temperature = max(temperature - start / iterations, start / 100)
-    x0, y0 = min(xs), min(ys)
-    return {node: (xs[i] - x0, ys[i] - y0) for i, node in enumerate(nodes)}
-
-
-def _pack(boxes: list[dict[Any, tuple[float, float]]], *, gap: float) -> dict[Any, tuple[float, float]]:
-    """Shelf-pack component layouts (each starting at (0, 0)) in rows, in the given order."""
-    if not boxes:
-        return {}
-    sizes = [(max(x for x, _ in b.values()), max(y for _, y in b.values())) for b in boxes]
-    area = sum((w + gap) * (h + gap) for w, h in sizes)
-    row_width = max(max(w for w, _ in sizes), math.sqrt(area) * 1.3)
-    placed: dict[Any, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for box, (w, h) in zip(boxes, sizes, strict=True):
-        if x > 0 and x + w > row_width:
-            x, y, row_height = 0.0, y + row_height + gap, 0.0
-        for node, (bx, by) in box.items():
-            placed[node] = (x + bx, y + by)
-        x += w + gap
-        row_height = max(row_height, h)
-    return placed
-
-
 # -- page data ---------------------------------------------------------------------------------
 
 
-def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Sequence[Any]] | None, lang: str) -> dict[str, Any]:
+def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Any] | None, lang: str) -> dict[str, Any]:
     claims: Mapping[str, Mapping[str, Any]] = G.graph.get("claims") or {}
     sources: Mapping[str, Mapping[str, Any]] = G.graph.get("sources") or {}
     node_ids = sorted(G.nodes, key=str)
@@ -352,6 +346,7 @@ def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Sequence[Any]] |
 
     edges = {_edge_id(u, k, v): _edge(u, k, v, G.edges[u, v, k]) for u, v, k in edge_keys}
     network = _vis_network(G, node_ids, edge_keys)
+    predicate_info, class_info = _ontology_labels(G)
     present = sorted({e["type"] for e in entities.values()})
     classes = [c for c in CLASS_STYLES if c in present] + [c for c in present if c not in CLASS_STYLES]
     counts = {c: sum(1 for e in entities.values() if e["type"] == c) for c in classes}
@@ -360,7 +355,11 @@ def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Sequence[Any]] |
         (n for n, e in entities.items() if e["type"] == "Disease"),
         key=lambda n: (entities[n]["label_en"].casefold(), n),
     )
+    used = {c for e in edges.values() for c in e["claims"]} | {c["claim"] for e in entities.values() for c in e["claims"]}
+    claims = {cid: claim for cid, claim in claims.items() if str(cid) in used}  # a per-disease page: its own claims
     predicates = sorted({e["predicate"] for e in edges.values()} | {str(c.get("predicate")) for c in claims.values()})
+    class_entries = [_class_entry(c, counts[c], class_info) for c in classes]
+    predicate_labels = {p: _predicate_labels(p, predicate_info) for p in predicates}
     flag_kinds = sorted(
         {str(f.get("kind")) for c in claims.values() for f in c.get("flags") or []}
         | {str(f.get("kind")) for e in entities.values() for f in e["flags"]}
@@ -373,13 +372,13 @@ def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Sequence[Any]] |
         "edges": edges,
         "claims": {str(cid): _plain(claims[cid]) for cid in sorted(claims, key=str)},
         "sources": {str(sid): _plain(sources[sid]) for sid in sorted(sources, key=str)},
-        "classes": [_class_entry(c, counts[c]) for c in classes],
+        "classes": class_entries,
         "signs": [{"sign": s, **SIGN_STYLES[s]} for s in (1, -1, 0)],
         "evidence_levels": [
             {"name": name, "label_en": en, "label_zh": zh} for name, (en, zh) in EVIDENCE_LEVELS.items() if name in levels_present
         ]
         + [{"name": name, "label_en": name, "label_zh": name} for name in sorted(levels_present - EVIDENCE_LEVELS.keys())],
-        "predicates": {p: _labels(p, _PREDICATE_LABELS) for p in predicates},
+        "predicates": predicate_labels,
         "flag_kinds": {k: _labels(k, _FLAG_KINDS) for k in flag_kinds},
         "diseases": diseases,
         "highlight": _highlight(G, highlight_paths),
@@ -440,23 +439,44 @@ def _labels(name: str, table: Mapping[str, tuple[str, str]]) -> dict[str, str]:
     return {"label_en": en, "label_zh": zh}
 
 
-def _class_entry(name: str, count: int) -> dict[str, Any]:
-    style = CLASS_STYLES.get(name)
-    if style is None:
-        style = ClassStyle(_OTHER_CLASS.color, _OTHER_CLASS.shape, name, name)
+def _ontology_labels(G: nx.MultiDiGraph) -> tuple[Mapping[str, Mapping[str, Any]], Mapping[str, Mapping[str, Any]]]:
+    """Predicate and class labels (en, zh-Hant) from ``G.graph`` (set by graph.network), else from the ontology."""
+    predicate_info = G.graph.get("predicates")
+    class_info = G.graph.get("classes")
+    if predicate_info is None or class_info is None:
+        from .ontology import class_labels, predicates
+
+        if predicate_info is None:
+            predicate_info = {n: {"label_en": i.label_en, "label_zh": i.label_zh} for n, i in predicates().items()}
+        if class_info is None:
+            class_info = {n: {"label_en": en, "label_zh": zh} for n, (en, zh) in class_labels().items()}
+    return predicate_info, class_info
+
+
+def _predicate_labels(name: str, info: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    entry = info.get(name) or {}
+    return {
+        "label_en": str(entry.get("label_en") or name),
+        "label_zh": str(entry.get("label_zh") or entry.get("label_en") or name),
+    }
+
+
+def _class_entry(name: str, count: int, info: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    style = CLASS_STYLES.get(name, _OTHER_CLASS)
+    entry = info.get(name) or {}
     return {
         "name": name,
         "color": style.color,
         "shape": style.shape,
-        "label_en": style.label_en,
-        "label_zh": style.label_zh,
+        "label_en": str(entry.get("label_en") or name),
+        "label_zh": str(entry.get("label_zh") or entry.get("label_en") or name),
         "count": count,
     }
 
 
 def _vis_network(G: nx.MultiDiGraph, node_ids: list[Any], edge_keys: list[tuple[Any, Any, Any]]) -> dict[str, Any]:
     """The vis-network nodes, edges and options, made with pyvis."""
-    positions = spring_positions(G)
+    positions = spring_positions(G, scale=100.0)
     net = Network(directed=True)
     net.toggle_physics(False)
     for node in node_ids:
@@ -478,6 +498,8 @@ def _vis_network(G: nx.MultiDiGraph, node_ids: list[Any], edge_keys: list[tuple[
             x=x,
             y=y,
             borderWidth=2 if attrs.get("flags") else 1,
+            # disease and therapy names stay legible when the whole graph is in view
+            font={"size": _FONT_SIZES.get(str(attrs.get("type")), 14)},
             shapeProperties={"borderDashes": [4, 3]} if attrs.get("flags") else {"borderDashes": False},
         )
     siblings: dict[tuple[str, str], list[str]] = {}
@@ -486,22 +508,17 @@ def _vis_network(G: nx.MultiDiGraph, node_ids: list[Any], edge_keys: list[tuple[
     for u, v, k in edge_keys:
         attrs = G.edges[u, v, k]
         edge_id = _edge_id(u, k, v)
-        style = SIGN_STYLES[_sign(attrs.get("sign"))]
         group = siblings[_pair(u, v)]
         smooth: dict[str, Any] | bool = False
         if len(group) > 1 or u == v:
             smooth = {"enabled": True, "type": "curvedCW", "roundness": round(0.15 * (group.index(edge_id) + 1), 2)}
         n_claims = len(attrs.get("claims") or [])
-        net.add_edge(
-            str(u),
-            str(v),
-            id=edge_id,
-            arrows={"to": {"enabled": True, "type": style["arrow"], "scaleFactor": 0.8}},
-            color={"color": style["color"], "highlight": style["color"], "hover": style["color"], "opacity": 1.0},
-            dashes=not attrs.get("causal", False),
-            width=round(1 + min(n_claims, 8) * 0.5, 2),
-            smooth=smooth,
-        )
+        # colour and arrow head come from the edge's sign (DATA.signs) in explorer.js, so that
+        # 20,000 edges do not each carry the same style objects (3 MB of the page)
+        extra: dict[str, Any] = {"dashes": True} if not attrs.get("causal", False) else {}
+        if smooth:
+            extra["smooth"] = smooth
+        net.add_edge(str(u), str(v), id=edge_id, width=round(1 + min(n_claims, 8) * 0.5, 2), **extra)
     options = json.loads(net.options.to_json())
     options.update(
         {
@@ -541,31 +558,187 @@ def _pair(u: Any, v: Any) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def _highlight(G: nx.MultiDiGraph, paths: Iterable[Sequence[Any]] | None) -> dict[str, list[str]]:
-    nodes: set[str] = set()
-    edges: set[str] = set()
-    for path in paths or ():
+def path_record(G: nx.MultiDiGraph, path: Any) -> dict[str, Any]:
+    """One path as the page stores it: ``{"nodes", "edges", "net_sign", "score"}``.
+
+    This is the page's path data shape (``DATA.paths[i].paths[j]`` and ``DATA.highlight.paths[j]``
+    in ``explorer.js``): ``nodes`` the node ids in walking order, ``edges`` the ids
+    ``"subject|predicate|object"`` of the edges walked (a hop may walk an edge against its
+    direction in exploratory mode), ``net_sign`` the product of the edge signs (-1: the therapy
+    counteracts the disease) or ``None``, ``score`` a number or ``None``.
+
+    ``path`` may be a mapping or an object (e.g. a dataclass of :mod:`graph.paths`, or its
+    ``to_dict()`` / ``as_dict()``) with ``edges`` (each ``{"subject", "predicate", "object"}``,
+    an object with those attributes, a ``(subject, predicate, object)`` triple or an edge id)
+    and optional ``nodes`` (ids or ``{"id"}``), ``net_sign`` and ``score`` (a number, or a
+    mapping with ``"total"``); or a plain sequence of node ids or of triples.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("T", "X", key="secretes", sign=1); _ = G.add_edge("X", "D", key="decreases", sign=-1)
+    >>> path_record(G, ["T", "X", "D"])
+    {'nodes': ['T', 'X', 'D'], 'edges': ['T|secretes|X', 'X|decreases|D'], 'net_sign': -1, 'score': None}
+    >>> path_record(G, {"edges": [{"subject": "T", "predicate": "secretes", "object": "X"}], "score": {"total": 0.5}})
+    {'nodes': ['T', 'X'], 'edges': ['T|secretes|X'], 'net_sign': 1, 'score': 0.5}
+    """
+    for method in ("to_dict", "as_dict", "model_dump"):
+        if hasattr(path, method) and not isinstance(path, Mapping):
+            path = getattr(path, method)()
+            break
+    if isinstance(path, Mapping) or hasattr(path, "edges") or hasattr(path, "hops"):
+        get = path.get if isinstance(path, Mapping) else lambda k, d=None: getattr(path, k, d)
+        steps = get("edges") or get("hops") or ()
+        # entry/exit hops along ``broader`` are node attributes, not edges: they are not drawn
+        triples = [t for t in (_triple(step) for step in steps) if t[1] != "broader" or G.has_edge(t[0], t[2], t[1])]
+        node_ids = [str(n.get("id") if isinstance(n, Mapping) else getattr(n, "id", n)) for n in get("nodes") or ()]
+        net_sign, score = get("net_sign"), get("score")
+        if score is not None and not isinstance(score, (int, float, Mapping)):
+            score = getattr(score, "total", None)
+    else:
         steps = list(path)
-        if all(isinstance(step, str) for step in steps):
-            for node in steps:
-                if node not in G:
-                    raise UnknownEntity(node, [])
-            nodes.update(steps)
-            for a, b in itertools.pairwise(steps):
-                found = [(a, k, b) for k in G[a].get(b, {})] or [(b, k, a) for k in G[b].get(a, {})]
-                if not found:
-                    raise MechKGError(f"no edge joins {a!r} and {b!r} in the highlighted path {steps!r}")
-                edges.update(_edge_id(*e) for e in found)
-        else:
-            for step in steps:
-                if not (isinstance(step, Sequence) and len(step) == 3):
-                    raise MechKGError(f"a highlighted path step must be (subject, predicate, object), not {step!r}")
-                u, key, v = step
-                if not G.has_edge(u, v, key):
-                    raise MechKGError(f"no edge {u} -{key}-> {v} in the graph (highlighted path {steps!r})")
-                nodes.update((str(u), str(v)))
-                edges.add(_edge_id(u, key, v))
-    return {"nodes": sorted(nodes), "edges": sorted(edges)}
+        if steps and all(isinstance(step, str) and (step in G or step.count("|") != 2) for step in steps):
+            return _node_path(G, [str(n) for n in steps])
+        triples = [_triple(step) for step in steps]
+        node_ids, net_sign, score = [], None, None
+    edges = []
+    for u, key, v in triples:
+        if not G.has_edge(u, v, key):
+            raise MechKGError(f"no edge {u} -{key}-> {v} in the graph (path {path!r})")
+        edges.append(_edge_id(u, key, v))
+    if not node_ids:
+        node_ids = _walk(triples)
+    for node in node_ids:
+        if node not in G:
+            raise UnknownEntity(node, [])
+    given = ("net_sign" in path) if isinstance(path, Mapping) else hasattr(path, "net_sign")
+    if not given:
+        net_sign = _net_sign(G, triples)  # the product of the causal edges' signs
+    if isinstance(score, Mapping):
+        score = score.get("total")
+    return {
+        "nodes": node_ids,
+        "edges": edges,
+        "net_sign": None if net_sign is None else _sign(net_sign),
+        "score": None if score is None else round(float(score), 6),
+    }
+
+
+def _triple(step: Any) -> tuple[str, str, str]:
+    if isinstance(step, str) and step.count("|") == 2:
+        u, key, v = step.split("|")
+        return u, key, v
+    if isinstance(step, Mapping):
+        return str(step["subject"]), str(step["predicate"]), str(step["object"])
+    if hasattr(step, "key") and isinstance(step.key, tuple) and len(step.key) == 3:
+        return str(step.key[0]), str(step.key[1]), str(step.key[2])
+    if all(hasattr(step, a) for a in ("subject", "predicate", "object")):
+        return str(step.subject), str(step.predicate), str(step.object)
+    if isinstance(step, Sequence) and not isinstance(step, str) and len(step) == 3:
+        return str(step[0]), str(step[1]), str(step[2])
+    raise MechKGError(f"a path step must be (subject, predicate, object), not {step!r}")
+
+
+def _walk(triples: list[tuple[str, str, str]]) -> list[str]:
+    """The node ids along edges given in walking order, whichever way each edge points."""
+    if not triples:
+        return []
+    first, second = triples[0], triples[1] if len(triples) > 1 else None
+    start = first[2] if second and first[2] not in (second[0], second[2]) else first[0]
+    nodes = [start]
+    for u, _key, v in triples:
+        nodes.append(v if nodes[-1] == u else u)
+    return nodes
+
+
+def _node_path(G: nx.MultiDiGraph, steps: list[str]) -> dict[str, Any]:
+    for node in steps:
+        if node not in G:
+            raise UnknownEntity(node, [])
+    edges: list[str] = []
+    walked: list[tuple[str, str, str]] = []
+    for a, b in itertools.pairwise(steps):
+        found = [(a, k, b) for k in sorted(G[a].get(b, {}), key=str)] or [(b, k, a) for k in sorted(G[b].get(a, {}), key=str)]
+        if not found:
+            raise MechKGError(f"no edge joins {a!r} and {b!r} in the highlighted path {steps!r}")
+        edges.extend(_edge_id(*e) for e in found)
+        walked.append(found[0])
+    return {"nodes": steps, "edges": edges, "net_sign": _net_sign(G, walked), "score": None}
+
+
+def _net_sign(G: nx.MultiDiGraph, triples: Sequence[tuple[str, str, str]]) -> int | None:
+    """The product of the signs of the causal edges walked, or None when no edge is causal.
+
+    ``uses`` and other structural edges do not count.
+    """
+    signs = [_sign(G.edges[u, v, k].get("sign")) for u, k, v in triples if G.edges[u, v, k].get("causal", True)]
+    return math.prod(signs) if signs else None
+
+
+def _highlight(G: nx.MultiDiGraph, paths: Iterable[Any] | None) -> dict[str, Any]:
+    records = [path_record(G, path) for path in paths or ()]
+    return {
+        "nodes": sorted({n for r in records for n in r["nodes"]}),
+        "edges": sorted({e for r in records for e in r["edges"]}),
+        "paths": records,
+    }
+
+
+def _pair_table(
+    G: nx.MultiDiGraph, paths: Iterable[Mapping[str, Any]] | Mapping[tuple[str, str], Iterable[Any]] | None
+) -> list[dict[str, Any]]:
+    """The paths panel's data: ``[{"therapy", "disease", "paths": [path_record, ...]}]``, sorted, no empty pairs."""
+    if not paths:
+        return []
+    if isinstance(paths, Mapping):
+        entries = [{"therapy": t, "disease": d, "paths": found} for (t, d), found in paths.items()]
+    else:
+        entries = list(paths)
+    table = []
+    for entry in entries:
+        therapy, disease = str(entry["therapy"]), str(entry["disease"])
+        if therapy not in G or disease not in G:
+            continue  # a pair outside this page (a per-disease page gets the whole table)
+        try:
+            records = [path_record(G, p) for p in entry["paths"]]
+        except (MechKGError, UnknownEntity):
+            continue  # a path that leaves this page's subgraph
+        if records:
+            table.append({"therapy": therapy, "disease": disease, "paths": records})
+    return sorted(table, key=lambda e: (e["disease"], e["therapy"]))
+
+
+def pair_paths(
+    G: nx.MultiDiGraph,
+    *,
+    k: int = 3,
+    max_hops: int = 5,
+    mode: str = "causal",
+) -> list[dict[str, Any]]:
+    """The top ``k`` mechanism paths of every therapy-disease pair of ``G`` that has any.
+
+    Computed with ``graph.paths.mechanism_paths`` when that module is there; returns ``[]`` when
+    it is not (the page then shows no paths panel). The result goes to ``explorer_html(paths=...)``.
+    """
+    try:
+        from . import paths as path_module
+    except ImportError:
+        return []
+    types = dict(G.nodes(data="type"))
+    therapies = sorted(n for n, t in types.items() if t == "Therapy")
+    diseases = sorted(n for n, t in types.items() if t == "Disease")
+    if not therapies or not diseases:
+        return []
+    index = path_module.path_index(G, mode=mode)
+    table = []
+    for disease in diseases:
+        for therapy in therapies:
+            try:
+                result = path_module.mechanism_paths(G, therapy, disease, k=k, max_hops=max_hops, mode=mode, index=index)
+            except NoPath:
+                continue
+            found = list(getattr(result, "paths", result))[:k]
+            if found:
+                table.append({"therapy": therapy, "disease": disease, "paths": [path_record(G, p) for p in found]})
+    return table
 
 
 def _plain(value: Any) -> Any:

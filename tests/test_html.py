@@ -364,9 +364,12 @@ def test_visual_encoding(page: str) -> None:
     assert vis_nodes["SLE"]["size"] > vis_nodes["DRUG_X"]["size"]  # size by degree
     positive, negative = vis_edges["MSC|secretes|TGFB1"], vis_edges["TGFB1|decreases|TH17"]
     neutral = vis_edges["UC_MSC_THERAPY|uses|MSC"]
-    assert len({positive["color"]["color"], negative["color"]["color"], neutral["color"]["color"]}) == 3
-    assert negative["arrows"]["to"]["type"] == "bar" and positive["arrows"]["to"]["type"] == "arrow"
-    assert neutral["dashes"] is True and positive["dashes"] is False
+    # colour and arrow head by sign: one table, applied per edge by explorer.js (checked in the browser tests)
+    signs = {s["sign"]: s for s in data["signs"]}
+    assert [data["edges"][e["id"]]["sign"] for e in (positive, negative, neutral)] == [1, -1, 0]
+    assert len({signs[1]["color"], signs[-1]["color"], signs[0]["color"]}) == 3
+    assert signs[-1]["arrow"] == "bar" and signs[1]["arrow"] == "arrow"
+    assert neutral["dashes"] is True and "dashes" not in positive
     assert data["vis"]["options"]["physics"]["enabled"] is False
 
 
@@ -439,7 +442,7 @@ def test_highlight_paths(graph: nx.MultiDiGraph) -> None:
     assert "DRUG_X" not in highlight["nodes"] and "SLE" in highlight["nodes"]
     by_triples = explorer_html(graph, highlight_paths=[[("MSC", "secretes", "TGFB1"), ("TGFB1", "decreases", "TH17")]])
     assert _data_block(by_triples)[1]["highlight"]["edges"] == ["MSC|secretes|TGFB1", "TGFB1|decreases|TH17"]
-    assert _data_block(explorer_html(graph))[1]["highlight"] == {"nodes": [], "edges": []}
+    assert _data_block(explorer_html(graph))[1]["highlight"] == {"nodes": [], "edges": [], "paths": []}
     with pytest.raises(UnknownEntity):
         explorer_html(graph, highlight_paths=[["MSC", "NOPE"]])
     with pytest.raises(MechKGError, match="DRUG_X"):
@@ -573,3 +576,133 @@ def test_xss_probe_stays_text_in_the_browser(tmp_path: Path) -> None:
     dom = _dump_dom(target, "#node=TH17")
     assert "<img" not in dom
     assert "&lt;img src=x onerror=alert(1)&gt;" in dom  # shown as text in the panel
+
+
+# -- ontology labels, paths, pages and layout -------------------------------------------------
+
+
+def test_class_and_predicate_labels_come_from_the_graph(graph: nx.MultiDiGraph) -> None:
+    graph.graph["classes"] = {"Disease": {"label_en": "illness", "label_zh": "病症"}}
+    graph.graph["predicates"] = {"secretes": {"label_en": "gives off", "label_zh": "釋出"}}
+    data = _data_block(explorer_html(graph))[1]
+    disease = next(c for c in data["classes"] if c["name"] == "Disease")
+    assert (disease["label_en"], disease["label_zh"]) == ("illness", "病症")
+    assert data["predicates"]["secretes"] == {"label_en": "gives off", "label_zh": "釋出"}
+    assert data["predicates"]["decreases"] == {"label_en": "decreases", "label_zh": "decreases"}  # not given: the name
+
+
+def test_labels_default_to_the_ontology(graph: nx.MultiDiGraph) -> None:
+    from graph.ontology import class_labels, predicates
+
+    data = _data_block(explorer_html(graph))[1]
+    cell = next(c for c in data["classes"] if c["name"] == "CellType")
+    assert (cell["label_en"], cell["label_zh"]) == class_labels()["CellType"]
+    assert data["predicates"]["decreases"]["label_zh"] == predicates()["decreases"].label_zh
+
+
+def test_packaged_page_uses_the_ontology_labels(packaged_built) -> None:
+    G = packaged_built.network
+    data = _data_block(explorer_html(G))[1]
+    for entry in data["classes"]:
+        assert entry["label_zh"] == G.graph["classes"][entry["name"]]["label_zh"]
+    for name, labels in data["predicates"].items():
+        assert labels["label_en"] == G.graph["predicates"][name]["label_en"]
+
+
+def test_path_record_forms(graph: nx.MultiDiGraph) -> None:
+    triples = [("MSC", "secretes", "TGFB1"), ("TGFB1", "decreases", "TH17"), ("TH17", "contributesTo", "SLE")]
+    expected_edges = ["MSC|secretes|TGFB1", "TGFB1|decreases|TH17", "TH17|contributesTo|SLE"]
+    by_nodes = explorer.path_record(graph, ["UC_MSC_THERAPY", "MSC", "TGFB1", "TH17", "SLE"])
+    assert by_nodes["edges"] == ["UC_MSC_THERAPY|uses|MSC", *expected_edges]
+    assert by_nodes["net_sign"] == -1  # the non-causal `uses` entry hop does not count
+    as_json = {
+        "nodes": [{"id": n} for n in ("MSC", "TGFB1", "TH17", "SLE")],
+        "edges": [{"subject": s, "predicate": p, "object": o, "sign": 0} for s, p, o in triples],
+        "net_sign": -1,
+        "score": 0.25,
+    }
+    assert explorer.path_record(graph, as_json) == {
+        "nodes": ["MSC", "TGFB1", "TH17", "SLE"],
+        "edges": expected_edges,
+        "net_sign": -1,
+        "score": 0.25,
+    }
+    assert explorer.path_record(graph, ["MSC|secretes|TGFB1"])["nodes"] == ["MSC", "TGFB1"]
+    with pytest.raises(MechKGError, match="no edge"):
+        explorer.path_record(graph, {"edges": [("SLE", "secretes", "MSC")]})
+
+
+def test_paths_table_in_the_page(graph: nx.MultiDiGraph) -> None:
+    path = ["UC_MSC_THERAPY", "MSC", "TGFB1", "TH17", "SLE"]
+    page = explorer_html(graph, paths={("UC_MSC_THERAPY", "SLE"): [path], ("UC_MSC_THERAPY", "NOT_HERE"): [path]})
+    table = _data_block(page)[1]["paths"]
+    assert [(e["therapy"], e["disease"]) for e in table] == [("UC_MSC_THERAPY", "SLE")]  # pairs outside the page dropped
+    assert table[0]["paths"][0]["nodes"] == path
+
+
+def test_mechanism_paths_go_into_the_page(mini_built) -> None:
+    paths_module = pytest.importorskip("graph.paths")
+    G = mini_built.network
+    result = paths_module.mechanism_paths(G, "MSC_THERAPY", "SLE", k=3)
+    table = explorer.pair_paths(G, k=3)
+    assert [(e["therapy"], e["disease"]) for e in table] == ([("MSC_THERAPY", "SLE")] if result.paths else [])
+    for entry in table:
+        for record, path in zip(entry["paths"], result.paths, strict=False):
+            assert record["nodes"] == [n.id for n in path.nodes]
+            assert record["net_sign"] == path.net_sign
+            assert record["score"] == round(path.score.total, 6)
+            assert all(e.split("|")[1] != "broader" for e in record["edges"])
+    # what `mechkg path --format html` passes: the MechanismPath objects themselves
+    if result.paths:
+        highlight = _data_block(explorer_html(G, highlight_paths=result.paths))[1]["highlight"]
+        assert highlight["paths"][0]["net_sign"] == result.paths[0].net_sign
+
+
+def _two_diseases(n_each: int) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(claims={}, sources={})
+    for d in ("DA", "DB"):
+        G.add_node(d, label_en=d, label_zh=d, type="Disease")
+        previous = d
+        for i in range(n_each):
+            node = f"{d}_{i}"
+            G.add_node(node, label_en=node, label_zh=node, type="GeneProduct")
+            G.add_edge(previous, node, key="increases", predicate="increases", sign=1, causal=True, diseases=[d], claims=[])
+            G.add_edge(node, d, key="contributesTo", predicate="contributesTo", sign=1, causal=True, diseases=[d], claims=[])
+            previous = node
+    G.add_node("HUB", label_en="hub", label_zh="樞紐", type="CellType")
+    G.add_edge("HUB", "DA_0", key="increases", predicate="increases", sign=1, causal=True, diseases=["DA"], claims=[])
+    G.add_edge("HUB", "DB_0", key="increases", predicate="increases", sign=1, causal=True, diseases=["DB"], claims=[])
+    return G
+
+
+@pytest.mark.parametrize("max_spring", [1500, 10])  # one force-directed layout, or group-in-a-box
+def test_layout_gathers_each_disease_cluster(max_spring: int) -> None:
+    G = _two_diseases(12)
+    pos = spring_positions(G, max_spring=max_spring)
+    assert pos == spring_positions(G, max_spring=max_spring)
+    assert len(set(pos.values())) == len(pos)
+
+    def dist(a: str, b: str) -> float:
+        return ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
+
+    for own, other in (("DA", "DB"), ("DB", "DA")):
+        members = [n for n in G if n.startswith(own + "_")]
+        assert sum(dist(n, own) for n in members) < sum(dist(n, other) for n in members)
+
+
+def test_small_graph_is_one_page(graph: nx.MultiDiGraph) -> None:
+    pages = explorer.explorer_pages(graph)
+    assert list(pages) == ["mechkg.html"]
+    assert pages["mechkg.html"] == explorer_html(graph)
+
+
+def test_large_graph_is_split_by_disease(tmp_path: Path) -> None:
+    G = _two_diseases(12)
+    written = explorer.write_explorer_pages(G, tmp_path, max_nodes=10)
+    assert [p.name for p in written] == ["mechkg-DA.html", "mechkg-DB.html", "mechkg.html"]
+    page_a = _data_block((tmp_path / "mechkg-DA.html").read_text(encoding="utf-8"))[1]
+    assert "DA_11" in page_a["entities"] and "DB_3" not in page_a["entities"]
+    assert {"label": "DB", "href": "mechkg-DB.html"} in page_a["links"]
+    overview = _data_block((tmp_path / "mechkg.html").read_text(encoding="utf-8"))[1]
+    assert {"DA", "DB"} <= set(overview["entities"]) and len(overview["entities"]) == 10
+    assert [link["href"] for link in overview["links"]] == ["mechkg-DA.html", "mechkg-DB.html"]

@@ -11,7 +11,7 @@
 
   var UI = {
     en: {
-      search: "Search", searchPlaceholder: "Search entities (English / 中文 / synonyms)…",
+      search: "Search", searchPlaceholder: "Search: English, 中文, synonyms…",
       physics: "physics", edgeLabels: "edge labels", highlight: "highlight paths",
       fit: "Fit", reset: "Reset filters", classes: "Entity classes", edgeSigns: "Edges",
       dashedNote: "Dashed: not causal (association). Bar head ⊣: negative. Width: number of claims.",
@@ -28,7 +28,14 @@
       aspect: "aspect", intended: "intended", roles: "role", subject: "subject", object: "object",
       measure: "measure", value: "value", timepoint: "timepoint", direction: "direction", claim: "claim",
       hiddenByFilter: "hidden by the current filters", broader: "broader",
-      arms: "study arms", arm: "arm", n: "n", intervention: "intervention"
+      arms: "study arms", arm: "arm", n: "n", intervention: "intervention",
+      paths: "Mechanism paths", pathDisease: "disease", pathTherapy: "therapy", chooseDisease: "choose a disease…",
+      chooseTherapy: "choose a therapy…", pathsFor: "Mechanism paths", path: "path", hops: "hops", score: "score",
+      netNeg: "counteracts the disease (net −)", netPos: "would aggravate the disease (net +)", netZero: "unknown sign (net 0)",
+      netNone: "connection (no net sign)",
+      showPath: "show on graph", showAll: "show all paths", observed: "observed outcome (direct edge)",
+      highlighted: "Highlighted paths", pathsHint: "Each hop is an edge of the graph with the claims that support it.",
+      against: "walked against the edge direction"
     },
     "zh-Hant": {
       search: "搜尋", searchPlaceholder: "搜尋實體（中文 / English / 同義詞）…",
@@ -48,7 +55,14 @@
       aspect: "方面", intended: "原意應為", roles: "角色", subject: "主語", object: "賓語",
       measure: "指標", value: "數值", timepoint: "時間點", direction: "方向", claim: "陳述",
       hiddenByFilter: "已被目前的篩選隱藏", broader: "上位概念",
-      arms: "研究組別", arm: "組別", n: "人數", intervention: "干預"
+      arms: "研究組別", arm: "組別", n: "人數", intervention: "干預",
+      paths: "機制路徑", pathDisease: "疾病", pathTherapy: "療法", chooseDisease: "選擇疾病…",
+      chooseTherapy: "選擇療法…", pathsFor: "機制路徑", path: "路徑", hops: "步", score: "評分",
+      netNeg: "對抗疾病（淨符號 −）", netPos: "可能加重疾病（淨符號 +）", netZero: "方向未知（淨符號 0）",
+      netNone: "關聯（無淨符號）",
+      showPath: "在圖中顯示", showAll: "顯示全部路徑", observed: "觀察到的療效（直接關係）",
+      highlighted: "突顯的路徑", pathsHint: "每一步都是圖中的一條邊，附支持它的陳述。",
+      against: "逆著邊的方向"
     }
   };
   var SHAPE_SYMBOL = {
@@ -64,7 +78,9 @@
     disease: "",
     diseaseNodes: null,
     edgeLabels: false,
-    highlight: DATA.highlight.edges.length > 0
+    highlight: DATA.highlight.edges.length > 0,
+    pathDisease: "",
+    pathTherapy: ""
   };
 
   // -- helpers ---------------------------------------------------------------------------------
@@ -152,12 +168,43 @@
 
   // -- graph -----------------------------------------------------------------------------------
 
-  var nodes = new vis.DataSet(DATA.vis.nodes);
-  var edges = new vis.DataSet(DATA.vis.edges);
-  var baseEdges = {};
-  DATA.vis.edges.forEach(function (e) { baseEdges[e.id] = e; });
   var highlightNodes = new Set(DATA.highlight.nodes);
   var highlightEdges = new Set(DATA.highlight.edges);
+
+  /* What of a node or an edge depends on the language and the path emphasis. */
+  function nodeLook(n) {
+    var e = DATA.entities[n.id];
+    var cls = classInfo(e.type);
+    var emphasise = state.highlight && highlightEdges.size > 0;
+    var dim = emphasise && !highlightNodes.has(n.id);
+    return {
+      id: n.id,
+      label: label(e),
+      title: label(e) + " / " + otherLabel(e) + " (" + (cls ? label(cls) : e.type) + ")",
+      opacity: dim ? 0.25 : 1,
+      // a dimmed node's label fades too, so that the highlighted path reads on its own
+      font: {size: n.font && n.font.size ? n.font.size : 14, color: dim ? "rgba(68,68,68,0.25)" : "#222222",
+        strokeWidth: dim ? 0 : 3}
+    };
+  }
+  function edgeLook(base) {
+    var info = DATA.edges[base.id];
+    var sign = signInfo(info.sign);
+    var emphasise = state.highlight && highlightEdges.size > 0;
+    var on = highlightEdges.has(base.id);
+    return {
+      id: base.id,
+      label: state.edgeLabels ? predicateLabel(info.predicate) : "",
+      title: entityLabel(info.from) + " —" + predicateLabel(info.predicate) + "→ " + entityLabel(info.to) +
+        " (" + info.claims.length + " " + t("claims") + ")",
+      width: emphasise && on ? base.width * 2 + 2 : base.width,
+      arrows: {to: {enabled: true, type: sign.arrow, scaleFactor: 0.8}},
+      color: {color: sign.color, highlight: sign.color, hover: sign.color, opacity: emphasise && !on ? 0.2 : 1}
+    };
+  }
+  // the items are complete before vis sees them: one pass, no update of 20,000 items
+  var nodes = new vis.DataSet(DATA.vis.nodes.map(function (n) { return Object.assign({}, n, nodeLook(n)); }));
+  var edges = new vis.DataSet(DATA.vis.edges.map(function (e) { return Object.assign({}, e, edgeLook(e)); }));
 
   function edgeVisible(e) {
     var info = DATA.edges[e.id];
@@ -198,30 +245,8 @@
 
   /* Labels, tooltips and path emphasis of nodes and edges for the current language. */
   function restyle() {
-    var emphasise = state.highlight && highlightEdges.size > 0;
-    nodes.update(DATA.vis.nodes.map(function (n) {
-      var e = DATA.entities[n.id];
-      var cls = classInfo(e.type);
-      return {
-        id: n.id,
-        label: label(e),
-        title: label(e) + " / " + otherLabel(e) + " (" + (cls ? label(cls) : e.type) + ")",
-        opacity: emphasise && !highlightNodes.has(n.id) ? 0.25 : 1
-      };
-    }));
-    edges.update(DATA.vis.edges.map(function (base) {
-      var info = DATA.edges[base.id];
-      var text = entityLabel(info.from) + " —" + predicateLabel(info.predicate) + "→ " + entityLabel(info.to) +
-        " (" + info.claims.length + " " + t("claims") + ")";
-      var on = highlightEdges.has(base.id);
-      return {
-        id: base.id,
-        label: state.edgeLabels ? predicateLabel(info.predicate) : "",
-        title: text,
-        width: emphasise && on ? base.width * 2 + 2 : base.width,
-        color: Object.assign({}, base.color, {opacity: emphasise && !on ? 0.2 : 1})
-      };
-    }));
+    nodes.update(DATA.vis.nodes.map(nodeLook));
+    edges.update(DATA.vis.edges.map(edgeLook));
   }
 
   // -- side panel ------------------------------------------------------------------------------
@@ -231,7 +256,9 @@
   function renderPanel() {
     clear(panel);
     if (!state.selection) { panel.appendChild(el("p", {className: "empty"}, t("panelHint"))); return; }
-    if (state.selection.kind === "node") { renderNode(state.selection.id); } else { renderEdge(state.selection.id); }
+    if (state.selection.kind === "node") { renderNode(state.selection.id); }
+    else if (state.selection.kind === "edge") { renderEdge(state.selection.id); }
+    else { renderPaths(state.selection.id); }
     panel.scrollTop = 0;
   }
 
@@ -368,6 +395,147 @@
     return box;
   }
 
+  // -- mechanism paths -------------------------------------------------------------------------
+  /* DATA.paths: [{therapy, disease, paths: [{nodes: [id], edges: ["S|pred|O"], net_sign, score}]}]
+   * (made by graph/html.py path_record); DATA.highlight.paths: the paths the page was opened on. */
+
+  var pairIndex = {};
+  DATA.paths.forEach(function (entry) { pairIndex[entry.therapy + "|" + entry.disease] = entry; });
+
+  function netLabel(sign) {
+    return sign === -1 ? t("netNeg") : sign === 1 ? t("netPos") : sign === 0 ? t("netZero") : t("netNone");
+  }
+
+  function setHighlight(list) {
+    highlightNodes = new Set();
+    highlightEdges = new Set();
+    list.forEach(function (p) {
+      p.nodes.forEach(function (n) { highlightNodes.add(n); });
+      p.edges.forEach(function (e) { highlightEdges.add(e); });
+    });
+    state.highlight = highlightEdges.size > 0;
+    document.getElementById("highlight-toggle").hidden = !state.highlight;
+    document.getElementById("highlight").checked = state.highlight;
+    restyle();
+    var shown = Array.from(highlightNodes).filter(function (id) { return nodesView.get(id); });
+    if (shown.length) { network.fit({nodes: shown, animation: {duration: 400}}); }
+  }
+
+  function renderPaths(key) {
+    var entry = key === "" ? null : pairIndex[key];
+    var list = entry ? entry.paths : DATA.highlight.paths;
+    if (entry) {
+      panel.appendChild(el("h2", null, t("pathsFor"), ": ", ref(entry.therapy), " → ", ref(entry.disease)));
+      var direct = Object.keys(DATA.edges).filter(function (k) {
+        var info = DATA.edges[k];
+        return info.from === entry.therapy && info.to === entry.disease;
+      }).sort();
+      if (direct.length) {
+        panel.appendChild(el("p", {className: "observed"}, t("observed"), ": ",
+          direct.map(function (k) { return edgeRef(k); })));
+      }
+    } else {
+      panel.appendChild(el("h2", null, t("highlighted")));
+    }
+    panel.appendChild(el("p", {className: "note"}, t("pathsHint")));
+    var all = el("button", {type: "button", className: "show-path"}, t("showAll"));
+    all.addEventListener("click", function () { setHighlight(list); });
+    panel.appendChild(all);
+    list.forEach(function (p, i) { panel.appendChild(renderPath(p, i)); });
+  }
+
+  function renderPath(p, i) {
+    var box = el("section", {className: "path"});
+    box.dataset.index = String(i);
+    var show = el("button", {type: "button", className: "show-path"}, t("showPath"));
+    show.addEventListener("click", function () { setHighlight([p]); });
+    box.appendChild(el("h3", null, t("path") + " " + (i + 1) + " · " + p.edges.length + " " + t("hops") + " · ",
+      el("span", {className: p.net_sign === -1 ? "net-neg" : p.net_sign === 1 ? "net-pos" : ""}, netLabel(p.net_sign)),
+      p.score === null || p.score === undefined ? null : " · " + t("score") + " " + String(p.score), " ", show));
+    box.appendChild(el("p", {className: "path-nodes"}, p.nodes.map(function (n, j) {
+      return [j ? " → " : null, ref(n)];
+    })));
+    var hops = el("ol", {className: "hops"});
+    p.edges.forEach(function (edgeId, j) {
+      var info = DATA.edges[edgeId];
+      if (!info) { hops.appendChild(el("li", null, edgeId)); return; }
+      var against = p.nodes.length > j && p.nodes[j] === info.to && info.from !== info.to;
+      var hop = el("li", {className: "hop"}, edgeRef(edgeId),
+        against ? el("span", {className: "badge", title: t("against")}, "←") : null);
+      info.claims.forEach(function (cid) {
+        var c = DATA.claims[cid];
+        if (!c) { return; }
+        hop.appendChild(el("div", {className: "hop-claim" + (present(c.flags) ? " flagged" : "")},
+          present(c.quote) ? el("blockquote", {lang: "zh-Hant"}, c.quote) : null,
+          present(c.statement) ? el("p", {className: "statement", lang: "en"}, c.statement) : null,
+          el("p", {className: "note"}, el("span", {className: "badge"}, evidenceLabel(c.evidence_level)),
+            present(c.species) ? [entityLabel(c.species), " · "] : null,
+            present(c.section) ? el("span", {lang: "zh-Hant"}, c.section) : null,
+            present(c.flags) ? el("span", {className: "flag"}, " ⚑ ", c.flags.map(function (f) {
+              var kind = DATA.flag_kinds[f.kind];
+              return kind ? label(kind) : String(f.kind);
+            }).join(", ")) : null)));
+      });
+      hops.appendChild(hop);
+    });
+    box.appendChild(hops);
+    return box;
+  }
+
+  var pathDisease = document.getElementById("path-disease");
+  var pathTherapy = document.getElementById("path-therapy");
+  function byLabel(a, b) {
+    var la = entityLabel(a), lb = entityLabel(b);
+    return la < lb ? -1 : la > lb ? 1 : (a < b ? -1 : a > b ? 1 : 0);
+  }
+  function renderPathControls() {
+    document.getElementById("paths-section").hidden = DATA.paths.length === 0;
+    var diseases = Array.from(new Set(DATA.paths.map(function (e) { return e.disease; }))).sort(byLabel);
+    clear(pathDisease);
+    pathDisease.appendChild(el("option", {value: ""}, t("chooseDisease")));
+    diseases.forEach(function (id) {
+      pathDisease.appendChild(el("option", {value: id, selected: id === state.pathDisease}, entityLabel(id)));
+    });
+    var therapies = DATA.paths.filter(function (e) { return e.disease === state.pathDisease; })
+      .map(function (e) { return e.therapy; }).sort(byLabel);
+    clear(pathTherapy);
+    pathTherapy.appendChild(el("option", {value: ""}, t("chooseTherapy")));
+    therapies.forEach(function (id) {
+      pathTherapy.appendChild(el("option", {value: id, selected: id === state.pathTherapy}, entityLabel(id)));
+    });
+    pathTherapy.disabled = !state.pathDisease;
+  }
+  function showPair(therapy, disease) {
+    var key = therapy + "|" + disease;
+    if (!pairIndex[key]) { return false; }
+    state.pathDisease = disease;
+    state.pathTherapy = therapy;
+    renderPathControls();
+    state.selection = {kind: "paths", id: key};
+    setHighlight(pairIndex[key].paths);
+    renderPanel();
+    remember();
+    return true;
+  }
+  pathDisease.addEventListener("change", function () {
+    state.pathDisease = pathDisease.value;
+    state.pathTherapy = "";
+    renderPathControls();
+  });
+  pathTherapy.addEventListener("change", function () {
+    if (pathTherapy.value) { showPair(pathTherapy.value, state.pathDisease); }
+  });
+
+  function renderPageLinks() {
+    var nav = document.getElementById("page-links");
+    clear(nav);
+    nav.hidden = DATA.links.length === 0;
+    DATA.links.forEach(function (l) {
+      // only the sibling pages the build wrote: a plain file name, never a URL
+      if (/^[A-Za-z0-9_.-]+\.html$/.test(l.href)) { nav.appendChild(el("a", {href: l.href}, l.label)); }
+    });
+  }
+
   // -- selection and search --------------------------------------------------------------------
 
   function selectNode(id, focus) {
@@ -422,6 +590,7 @@
     found.slice(0, 30).forEach(function (id) {
       var e = DATA.entities[id];
       var button = el("button", {type: "button"}, label(e), el("span", {className: "other"}, otherLabel(e)));
+      button.dataset.id = id;
       button.addEventListener("click", function () { results.hidden = true; selectNode(id, true); });
       results.appendChild(el("li", null, button));
     });
@@ -495,7 +664,8 @@
     applyFilters();
   });
 
-  function setLanguage(lang) {
+  /* ``opening``: the first call, when the items were made in this language already. */
+  function setLanguage(lang, opening) {
     state.lang = UI[lang] ? lang : "en";
     document.documentElement.lang = state.lang;
     document.querySelectorAll("[data-i18n]").forEach(function (node) { node.textContent = t(node.dataset.i18n); });
@@ -504,7 +674,8 @@
       b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang));
     });
     renderControls();
-    restyle();
+    renderPathControls();
+    if (!opening) { restyle(); }
     updateStatus();
     renderPanel();
     if (searchInput.value) { showResults(); }
@@ -519,13 +690,11 @@
     state.edgeLabels = event.target.checked;
     restyle();
   });
-  if (highlightEdges.size) {
-    document.getElementById("highlight-toggle").hidden = false;
-    document.getElementById("highlight").addEventListener("change", function (event) {
-      state.highlight = event.target.checked;
-      restyle();
-    });
-  }
+  document.getElementById("highlight-toggle").hidden = highlightEdges.size === 0;
+  document.getElementById("highlight").addEventListener("change", function (event) {
+    state.highlight = event.target.checked;
+    restyle();
+  });
   document.getElementById("fit").addEventListener("click", function () { network.fit({animation: {duration: 400}}); });
   document.getElementById("reset").addEventListener("click", function () {
     state.hiddenClasses.clear();
@@ -536,7 +705,7 @@
     applyFilters();
   });
 
-  /* Deep links: #node=ID or #edge=ID selects that node or edge (ids are checked against the data). */
+  /* Deep links: #node=ID, #edge=S|pred|O or #paths=THERAPY|DISEASE (ids are checked against the data). */
   function remember() {
     if (!state.selection) { return; }
     try {
@@ -544,17 +713,20 @@
     } catch (err) { /* some browsers refuse history on file:// */ }
   }
   function followHash() {
-    var match = /^#(node|edge)=(.*)$/.exec(location.hash);
+    var match = /^#(node|edge|paths)=(.*)$/.exec(location.hash);
     if (!match) { return false; }
     var id;
     try { id = decodeURIComponent(match[2]); } catch (err) { return false; }
     if (match[1] === "node" && DATA.entities[id]) { selectNode(id, false); return true; }
     if (match[1] === "edge" && DATA.edges[id]) { selectEdge(id); return true; }
+    if (match[1] === "paths") { var parts = id.split("|"); return showPair(parts[0], parts[1]); }
     return false;
   }
   window.addEventListener("hashchange", followHash);
 
-  setLanguage(state.lang);
+  renderPageLinks();
+  if (DATA.highlight.paths.length) { state.selection = {kind: "paths", id: ""}; }
+  setLanguage(state.lang, true);
   applyFilters();
   /* Fit the graph (or the highlighted paths), with a margin for labels at the edges. */
   function fitStart() {
@@ -562,6 +734,18 @@
     network.moveTo({scale: network.getScale() * 0.9});
   }
   fitStart();
-  network.once("afterDrawing", fitStart); // again once the labels have been measured
+  network.once("afterDrawing", function () {
+    fitStart(); // again once the labels have been measured
+    document.documentElement.dataset.ready = "true"; // drawn and answering: tests and benchmarks wait for this
+  });
   followHash();
+
+  /* A read-only handle for tests and benchmarks (the browser tests ask what is shown). */
+  window.mechkgExplorer = {
+    network: network,
+    shownNodes: function () { return nodesView.getIds(); },
+    shownEdges: function () { return edgesView.getIds(); },
+    nodeLabel: function (id) { var n = nodes.get(id); return n ? n.label : null; },
+    highlighted: function () { return {nodes: Array.from(highlightNodes), edges: Array.from(highlightEdges)}; }
+  };
 }());

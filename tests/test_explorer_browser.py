@@ -1,0 +1,328 @@
+"""The explorer page in a real browser: Playwright driving Debian's Chromium, network blocked.
+
+Chromium is launched from its own binary (``/usr/bin/chromium`` or ``MECHKG_CHROMIUM``), never a
+Playwright download. Without it these tests skip, saying how to install it; with
+``MECHKG_REQUIRE_BROWSER=1`` (CI sets it) they fail instead. Every request that is not a
+``file:`` or ``data:`` URL is aborted and recorded, and each test asserts that none was made.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graph.html import pair_paths, write_explorer
+from graph.resources import default_curation_dir
+from tests.conftest import MINI, MINI_SOURCES
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = (
+    "Chromium is needed for the browser tests: install it with `apt-get install chromium` "
+    "(or point MECHKG_CHROMIUM at a Chromium binary); Playwright itself comes with `pip install -e '.[test]'`."
+)
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_SCRIPT = "</script><script>alert(2)</script>"
+XSS = XSS_IMG + XSS_SCRIPT
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("MECHKG_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"MECHKG_REQUIRE_BROWSER=1 but {reason}. {INSTALL_HINT}")
+    pytest.skip(f"{reason}. {INSTALL_HINT}")
+
+
+def _chromium() -> str | None:
+    for candidate in (os.environ.get("MECHKG_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = _chromium()
+    if executable is None:
+        _unavailable("no Chromium found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the Python package `playwright` is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class Session:
+    """One browser page on one explorer file, with the network cut and everything recorded."""
+
+    def __init__(self, browser: Any, path: Path, fragment: str = "") -> None:
+        self.blocked: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+        self.page.goto(path.as_uri() + fragment)
+        self.page.wait_for_selector("html[data-ready=true]", timeout=30_000)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+    def panel_text(self) -> str:
+        return str(self.page.inner_text("#panel"))
+
+    def close(self) -> None:
+        assert self.blocked == [], f"the page tried the network: {self.blocked}"
+        assert self.errors == [], f"script errors: {self.errors}"
+        self.context.close()
+
+
+def _open(browser: Any, path: Path, fragment: str = "") -> Session:
+    return Session(browser, path, fragment)
+
+
+# -- the packaged curation -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def packaged_page(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> tuple[Path, nx.MultiDiGraph, list[Any]]:
+    from graph.pipeline import build_graphs
+
+    G = build_graphs(default_curation_dir()).network
+    table = pair_paths(G)
+    target = tmp_path_factory.mktemp("packaged") / "mechkg.html"
+    write_explorer(G, target, paths=table)
+    return target, G, table
+
+
+def _search_first(session: Session, query: str) -> str:
+    session.page.fill("#search", "")
+    session.page.fill("#search", query)
+    session.page.wait_for_selector("#search-results button[data-id]")
+    return str(session.page.get_attribute("#search-results button[data-id]", "data-id"))
+
+
+def test_packaged_page_renders_every_node_and_edge(browser: Any, packaged_page: Any) -> None:
+    path, G, _ = packaged_page
+    session = _open(browser, path)
+    drawn = session.js("() => [mechkgExplorer.network.body.nodeIndices.length, mechkgExplorer.network.body.edgeIndices.length]")
+    assert drawn == [G.number_of_nodes(), G.number_of_edges()]
+    assert sorted(session.js("() => mechkgExplorer.shownNodes()")) == sorted(G.nodes)
+    assert f"{G.number_of_nodes()} nodes · {G.number_of_edges()} edges shown" in session.page.inner_text("#status")
+    session.close()
+
+
+def test_packaged_search_in_both_languages(browser: Any, packaged_page: Any) -> None:
+    path, _, _ = packaged_page
+    session = _open(browser, path)
+    assert _search_first(session, "Th17") == "TH17"
+    assert _search_first(session, "Th17細胞") == "TH17"
+    assert _search_first(session, "輔助性T細胞") == "HELPER_T_CELL"
+    session.page.press("#search", "Enter")
+    assert session.page.inner_text("#panel h2") == "helper T cell" or "HELPER_T_CELL" in session.panel_text()
+    session.close()
+
+
+def test_packaged_disease_filter_hides_unrelated_nodes(browser: Any, packaged_page: Any) -> None:
+    path, G, _ = packaged_page
+    disease = "IBD"
+    expected = {disease}
+    for u, v, diseases in G.edges(data="diseases"):
+        if disease in (diseases or ()) or disease in (u, v):
+            expected.update((u, v))
+    session = _open(browser, path)
+    session.page.select_option("#disease-filter", disease)
+    shown = set(session.js("() => mechkgExplorer.shownNodes()"))
+    assert shown == expected
+    assert "SLE" not in shown and len(shown) < G.number_of_nodes()
+    session.close()
+
+
+def _click_edge(session: Session, edge_id: str) -> None:
+    """Zoom onto an edge and click a point of it on the canvas where no node is."""
+    point = session.js(
+        """(edgeId) => {
+          const net = mechkgExplorer.network;
+          const [from, to] = [edgeId.split("|")[0], edgeId.split("|")[2]];
+          net.fit({nodes: [from, to], animation: false});
+          const pos = net.getPositions([from, to]);
+          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55]) {
+            const dom = net.canvasToDOM({x: pos[from].x + t * (pos[to].x - pos[from].x),
+                                         y: pos[from].y + t * (pos[to].y - pos[from].y)});
+            if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === edgeId) { return dom; }
+          }
+          return null;
+        }""",
+        edge_id,
+    )
+    assert point is not None, f"no free point on {edge_id}"
+    box = session.page.locator("#graph canvas").bounding_box()
+    session.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def test_packaged_clicking_an_edge_shows_its_quote(browser: Any, packaged_page: Any) -> None:
+    path, G, _ = packaged_page
+    edge = ("LET7F", "IL6", "decreases")
+    assert G.has_edge(*edge), "the packaged curation should state that Let-7f decreases IL-6"
+    claims = G.graph["claims"]
+    quotes = [claims[c]["quote"] for c in G.edges[edge]["claims"]]
+    session = _open(browser, path)
+    _click_edge(session, "LET7F|decreases|IL6")
+    text = session.panel_text()
+    assert quotes and all(q in text for q in quotes)
+    session.close()
+
+
+def test_packaged_paths_panel_shows_an_sle_msc_path(browser: Any, packaged_page: Any) -> None:
+    path, G, table = packaged_page
+    msc_therapies = sorted(
+        e["therapy"]
+        for e in table
+        if e["disease"] == "SLE" and "MSC" in e["therapy"] and G.nodes[e["therapy"]]["type"] == "Therapy"
+    )
+    assert msc_therapies, "the build found no mechanism path between SLE and an MSC therapy (is graph/paths.py there?)"
+    therapy = "MSC_THERAPY" if "MSC_THERAPY" in msc_therapies else msc_therapies[0]
+    session = _open(browser, path)
+    session.page.select_option("#path-disease", "SLE")
+    session.page.select_option("#path-therapy", therapy)
+    session.page.wait_for_selector("#panel section.path")
+    first = session.page.inner_text("#panel section.path")
+    assert G.nodes[therapy]["label_en"] in first and G.nodes["SLE"]["label_en"] in first
+    highlighted = session.js("() => mechkgExplorer.highlighted()")
+    assert "SLE" in highlighted["nodes"] and therapy in highlighted["nodes"] and highlighted["edges"]
+    session.close()
+
+
+def test_packaged_language_toggle(browser: Any, packaged_page: Any) -> None:
+    path, G, _ = packaged_page
+    session = _open(browser, path)
+    assert session.js("(id) => mechkgExplorer.nodeLabel(id)", "SLE") == G.nodes["SLE"]["label_en"]
+    session.page.click('#lang-switch [data-lang="zh-Hant"]')
+    assert session.js("(id) => mechkgExplorer.nodeLabel(id)", "SLE") == "系統性紅斑狼瘡"
+    assert session.js("() => document.documentElement.lang") == "zh-Hant"
+    assert "疾病" in session.page.inner_text("#class-legend")
+    session.page.click('#lang-switch [data-lang="en"]')
+    assert session.js("(id) => mechkgExplorer.nodeLabel(id)", "TH17") == G.nodes["TH17"]["label_en"]
+    session.close()
+
+
+# -- the mini fixture: paths panel and XSS probes ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mini_graph() -> nx.MultiDiGraph:
+    from graph.pipeline import build_graphs
+
+    return build_graphs(MINI, sources_dir=MINI_SOURCES).network
+
+
+MINI_PATH = [("LET7F", "decreases", "IL6"), ("IL6", "increases", "TH17"), ("TH17", "contributesTo", "SLE")]
+
+
+def test_mini_paths_panel_and_deep_link(tmp_path: Path, browser: Any, mini_graph: nx.MultiDiGraph) -> None:
+    target = tmp_path / "mini.html"
+    table = [{"therapy": "MSC_THERAPY", "disease": "SLE", "paths": [{"edges": MINI_PATH, "score": 0.7}]}]
+    write_explorer(mini_graph, target, paths=table)
+    session = _open(browser, target, "#paths=MSC_THERAPY%7CSLE")
+    text = session.page.inner_text("#panel section.path")
+    claims = mini_graph.graph["claims"]
+    for u, v, k in ((u, v, k) for u, k, v in MINI_PATH):
+        for cid in mini_graph.edges[u, v, k]["claims"]:
+            assert claims[cid]["quote"] in text  # every hop with its evidence
+    assert "counteracts" in text  # -1 * +1 * +1
+    assert sorted(session.js("() => mechkgExplorer.highlighted().edges")) == sorted(f"{u}|{k}|{v}" for u, k, v in MINI_PATH)
+    assert "ameliorates" in session.page.inner_text("#panel .observed")  # the direct edge beside the paths
+    # edge colour and arrow head by sign, as the page drew them
+    drawn = session.js(
+        "() => ['LET7F|decreases|IL6', 'IL6|increases|TH17'].map(id => mechkgExplorer.network.body.data.edges.get(id))"
+        ".map(e => [e.color.color, e.arrows.to.type])"
+    )
+    assert drawn == [["#d7191c", "bar"], ["#1a9641", "arrow"]]
+    session.close()
+
+
+def test_mini_highlight_paths_open_the_panel(tmp_path: Path, browser: Any, mini_graph: nx.MultiDiGraph) -> None:
+    target = tmp_path / "highlight.html"
+    write_explorer(mini_graph, target, highlight_paths=[["LET7F", "IL6", "TH17", "SLE"]])
+    session = _open(browser, target)
+    assert session.page.locator("#panel section.path").count() == 1
+    assert session.page.is_visible("#highlight-toggle")
+    session.close()
+
+
+def _probed(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    H = copy.deepcopy(G)
+    H.nodes["TH17"]["label_en"] = "Th17 " + XSS
+    H.nodes["TH17"]["label_zh"] = "Th17細胞 " + XSS
+    H.nodes["IL6"]["xrefs"] = [{"curie": "HGNC:" + XSS, "match": "exact", "url": "javascript:alert(3)", "iri": XSS}]
+    claim_id = H.edges["LET7F", "IL6", "decreases"]["claims"][0]
+    claim = H.graph["claims"][claim_id]
+    claim["quote"] = "引述 " + XSS
+    claim["notes"] = "note " + XSS
+    source = claim["source"]
+    H.graph["sources"][source]["title_en"] = "title " + XSS
+    H.graph["sources"][source]["title_zh"] = "標題 " + XSS
+    return H
+
+
+def test_xss_probes_stay_inert_in_the_browser(tmp_path: Path, browser: Any, mini_graph: nx.MultiDiGraph) -> None:
+    target = tmp_path / "probed.html"
+    write_explorer(_probed(mini_graph), target, title="MechKG " + XSS, highlight_paths=[["LET7F", "IL6", "TH17"]])
+    injected = "() => [document.querySelectorAll('img').length, document.scripts.length, window.__xss === undefined]"
+    session = _open(browser, target, "#edge=LET7F%7Cdecreases%7CIL6")
+    text = session.panel_text()
+    assert "引述 " + XSS in text and "note " + XSS in text and "title " + XSS in text  # shown literally
+    session.page.goto(target.as_uri() + "#node=IL6")
+    session.page.wait_for_selector("html[data-ready=true]")
+    assert "HGNC:" + XSS in session.panel_text()
+    assert session.page.locator("#panel a[href^=javascript]").count() == 0
+    session.page.goto(target.as_uri() + "#node=TH17")
+    session.page.wait_for_selector("html[data-ready=true]")
+    assert "Th17 " + XSS in session.page.inner_text("#panel h2")
+    assert _search_first(session, "Th17") == "TH17"
+    assert XSS in session.page.inner_text("#search-results")
+    session.page.click('#lang-switch [data-lang="zh-Hant"]')
+    assert "Th17細胞 " + XSS in session.page.inner_text("#panel h2")
+    # hover the probed node so that vis-network shows its tooltip
+    dom = session.js(
+        "() => { const n = mechkgExplorer.network; n.focus('TH17', {scale: 1.5}); return n.canvasToDOM(n.getPositions(['TH17']).TH17); }"
+    )
+    box = session.page.locator("#graph canvas").bounding_box()
+    session.page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"])
+    session.page.wait_for_timeout(500)
+    assert session.js(injected) == [0, 3, True]
+    assert session.page.title() == "MechKG " + XSS
+    assert session.dialogs == []
+    session.close()
