@@ -724,7 +724,7 @@ def mechanisms(
 
 # --- export commands (issue 7: export) go below this line ---
 
-_EXPORT_FORMATS = ("turtle", "ntriples", "jsonld", "kgx", "graphml", "cytoscape", "neo4j")
+_EXPORT_FORMATS = ("turtle", "ntriples", "jsonld", "kgx", "graphml", "cytoscape", "neo4j", "paths")
 _MULTI_FILE_FORMATS = ("kgx", "neo4j")
 
 
@@ -738,12 +738,14 @@ _MULTI_FILE_FORMATS = ("kgx", "neo4j")
     help="File to write (kgx, neo4j: folder for their files). [default: standard output; kgx, neo4j: the current folder]",
 )
 def export(curation: Path, sources: Path | None, lexicons: Path | None, fmt: str, out: Path | None) -> None:
-    """Export the graph for other tools: RDF, JSON-LD, KGX (Biolink), GraphML, Cytoscape.js, Neo4j.
+    """Export the graph for other tools: RDF, JSON-LD, KGX (Biolink), GraphML, Cytoscape.js, Neo4j, paths.
 
-    The same input always gives byte-identical files. kgx writes mechkg_kgx_nodes.tsv and
-    mechkg_kgx_edges.tsv, neo4j writes mechkg_neo4j_nodes.csv and mechkg_neo4j_relationships.csv
-    into the --out folder (load the latter with: neo4j-admin database import full
-    --array-delimiter="|" --multiline-fields=true --nodes=mechkg_neo4j_nodes.csv
+    paths: the precomputed therapy-disease mechanism paths as DrugMechDB-style JSON records
+    (nodes, links with their claims, quotes and evidence, references).
+    The same input always gives byte-identical files. kgx writes mechkg_kgx_nodes.tsv,
+    mechkg_kgx_edges.tsv and the JSON-LD context of their prefixes, neo4j writes
+    mechkg_neo4j_nodes.csv and mechkg_neo4j_relationships.csv into the --out folder (load the
+    latter with: neo4j-admin database import full --array-delimiter="|" --multiline-fields=true --nodes=mechkg_neo4j_nodes.csv
     --relationships=mechkg_neo4j_relationships.csv neo4j).
 
     \b
@@ -751,6 +753,7 @@ def export(curation: Path, sources: Path | None, lexicons: Path | None, fmt: str
       mechkg export --format turtle --out mechkg.ttl
       mechkg export --format kgx --out kgx/
       mechkg export --format cytoscape > mechkg.cyjs
+      mechkg export --format paths --out mechkg_paths.json
     """
     from graph.export import export as run_export
     from graph.pipeline import build_graphs, write_atomically
@@ -775,8 +778,32 @@ def export(curation: Path, sources: Path | None, lexicons: Path | None, fmt: str
         return
     if out.is_dir():
         raise click.UsageError(f"--out {out} is a folder; give a file name for --format {fmt}")
-    write_atomically({out.name: content}, out.parent if str(out.parent) else Path("."))
+    _write_file_atomically(out, content)
     click.echo(f"wrote {out} ({len(content):,} bytes)", err=True)
+
+
+def _write_file_atomically(path: Path, content: bytes) -> None:
+    """Write one file through a temporary file in the same folder and a rename.
+
+    Only ``path`` is replaced (whatever else the folder holds stays); a failed write leaves the
+    previous file intact.
+    """
+    import os
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def run() -> None:

@@ -1,4 +1,4 @@
-"""MechKG in the formats other tools read: RDF, JSON-LD, KGX, GraphML, Cytoscape.js, Neo4j.
+"""MechKG in the formats other tools read: RDF, JSON-LD, KGX, GraphML, Cytoscape.js, Neo4j, paths.
 
 One function per format; each returns bytes (or, for formats of several files, a mapping of
 file name to bytes) that are byte-identical for the same graph, so exports diff cleanly and a
@@ -8,17 +8,19 @@ rebuild that changes nothing changes no file.
   Turtle lists subjects in IRI order; N-Triples is one sorted line per triple.
 - ``jsonld``: the same graph compacted with the published context ``ontology/context.jsonld``
   (inlined, so the file expands offline), nodes sorted by ``@id``.
-- ``kgx``: Biolink-aligned KGX TSV (``mechkg_kgx_nodes.tsv`` / ``mechkg_kgx_edges.tsv``), see
-  :func:`to_kgx`.
+- ``kgx``: Biolink-aligned KGX TSV (``mechkg_kgx_nodes.tsv`` / ``mechkg_kgx_edges.tsv``) and
+  the JSON-LD context of their CURIE prefixes (``mechkg_kgx_context.jsonld``), see :func:`to_kgx`.
 - ``graphml`` and ``cytoscape``: the network of :func:`graph.network.to_networkx`, one edge per
   (subject, predicate, object), with scalar attributes only (lists joined with ``|``).
 - ``neo4j``: CSV files for ``neo4j-admin database import full``, see :func:`to_neo4j`.
+- ``paths``: the precomputed therapy → disease mechanism paths as DrugMechDB-style JSON path
+  records (``mechkg_paths.json``), see :mod:`graph.path_export`.
 
 >>> from graph.pipeline import build_graphs
 >>> from graph.resources import default_curation_dir
 >>> built = build_graphs(default_curation_dir(), check_shapes=False)
 >>> sorted(export(built, "kgx"))
-['mechkg_kgx_edges.tsv', 'mechkg_kgx_nodes.tsv']
+['mechkg_kgx_context.jsonld', 'mechkg_kgx_edges.tsv', 'mechkg_kgx_nodes.tsv']
 >>> export(built, "ntriples")["mechkg.nt"] == to_ntriples(built.rdf)
 True
 """
@@ -35,10 +37,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from rdflib import Graph
 
-from graph.biolink import categories, predicate_terms
+from graph.biolink import kgx_categories, predicate_terms
 from graph.ontology import predicates
 from graph.rdf import serialize_turtle
 from graph.resources import ontology_dir
+from graph.vocab import PREFIXES
 
 if TYPE_CHECKING:
     from graph.pipeline import Built
@@ -46,12 +49,14 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "KGX_AGENT_TYPE",
+    "KGX_CONTEXT_FILE",
     "KGX_KNOWLEDGE_LEVEL",
     "KGX_PRIMARY_SOURCE",
     "NEO4J_ARRAY_DELIMITER",
     "export",
     "export_all",
     "jsonld_context",
+    "kgx_context",
     "kgx_node_ids",
     "to_cytoscape",
     "to_graphml",
@@ -242,11 +247,38 @@ def _kgx_edge_rows(G: nx.MultiDiGraph, ids: dict[str, str]) -> list[dict[str, An
     return rows
 
 
-def to_kgx(G: nx.MultiDiGraph) -> dict[str, bytes]:
-    """KGX TSV: ``mechkg_kgx_nodes.tsv`` and ``mechkg_kgx_edges.tsv``, valid for ``kgx validate``.
+KGX_CONTEXT_FILE = "mechkg_kgx_context.jsonld"
+"""The JSON-LD context that declares the CURIE prefixes of the KGX files (see :func:`kgx_context`)."""
 
+
+def kgx_context() -> dict[str, Any]:
+    """The JSON-LD context of every CURIE prefix MechKG writes: its own and the standard ones.
+
+    MechKG's own namespaces (``mke:`` entities no standard vocabulary names, ``mkc:`` claims,
+    ``mks:`` sources, ``mk:`` predicates) and the standard prefixes of
+    :data:`graph.identifiers.CONVERTER` (FamPlex ``FPLX``, ``mirbase.mature`` … which Biolink's
+    own context lacks), each a JSON-LD 1.1 prefix definition. ``kgx validate`` accepts a CURIE
+    only if its prefix is in the JSON-LD context it validates against (kgx's ``config.yml``
+    ``jsonld-context``); validating with Biolink's context extended by this one is how a graph
+    declares its local prefixes to kgx (scripts/kgx_validate.py ``--context``).
+
+    >>> kgx_context()["@context"]["mke"]
+    {'@id': 'https://w3id.org/mechkg/entity/', '@prefix': True}
+    """
+    from graph.identifiers import CONVERTER
+
+    prefixes = {name: PREFIXES[name] for name in ("mk", "mke", "mkc", "mks")}
+    prefixes.update({record.prefix: record.uri_prefix for record in CONVERTER.records})
+    return {"@context": {name: {"@id": iri, "@prefix": True} for name, iri in sorted(prefixes.items())}}
+
+
+def to_kgx(G: nx.MultiDiGraph) -> dict[str, bytes]:
+    """KGX TSV ``mechkg_kgx_nodes.tsv`` and ``mechkg_kgx_edges.tsv``, and their prefixes' context.
+
+    ``kgx validate`` finds no error in them when it validates against Biolink's JSON-LD
+    context extended with ``mechkg_kgx_context.jsonld`` (:func:`kgx_context`).
     Nodes: one per entity and study, ``category`` from the ontology's Biolink alignment of its
-    class (:func:`graph.biolink.categories`), English ``name``, Chinese ``full_name``, synonyms
+    class (:func:`graph.biolink.kgx_categories`), English ``name``, Chinese ``full_name``, synonyms
     and xrefs. Edges: one per claim (id ``mkc:<claim>``) and one per edge that no claim
     backs (structural links such as ``studiedIn``, id ``mke:<s>--<predicate>--<o>``);
     ``predicate`` from the ontology's alignment (:func:`graph.biolink.predicate_terms`). A
@@ -259,7 +291,7 @@ def to_kgx(G: nx.MultiDiGraph) -> dict[str, bytes]:
     in ``description``.
     """
     ids = kgx_node_ids(G)
-    kinds = categories()
+    kinds = kgx_categories()
     nodes = []
     for node in sorted(G.nodes):
         data = G.nodes[node]
@@ -280,6 +312,7 @@ def to_kgx(G: nx.MultiDiGraph) -> dict[str, bytes]:
     return {
         "mechkg_kgx_nodes.tsv": _tsv(_KGX_NODE_COLUMNS, nodes),
         "mechkg_kgx_edges.tsv": _tsv(_KGX_EDGE_COLUMNS, _kgx_edge_rows(G, ids)),
+        KGX_CONTEXT_FILE: (json.dumps(kgx_context(), indent=1) + "\n").encode("utf-8"),
     }
 
 
@@ -505,6 +538,12 @@ def _net(function: Callable[[nx.MultiDiGraph], bytes], name: str) -> Callable[[B
     return lambda built: {name: function(built.network)}
 
 
+def _paths(built: Built) -> dict[str, bytes]:
+    from graph.path_export import PATHS_FILE, to_paths  # imports this module: load it late
+
+    return {PATHS_FILE: to_paths(built.network)}
+
+
 FORMATS: dict[str, Callable[[Built], dict[str, bytes]]] = {
     "turtle": _rdf(to_turtle, "mechkg.ttl"),
     "ntriples": _rdf(to_ntriples, "mechkg.nt"),
@@ -513,6 +552,7 @@ FORMATS: dict[str, Callable[[Built], dict[str, bytes]]] = {
     "graphml": _net(to_graphml, "mechkg.graphml"),
     "cytoscape": _net(to_cytoscape, "mechkg.cyjs"),
     "neo4j": lambda built: to_neo4j(built.network),
+    "paths": _paths,
 }
 """Format name -> function of a :class:`graph.pipeline.Built` giving {file name: bytes}."""
 

@@ -47,7 +47,7 @@ def test_two_exports_of_two_builds_are_byte_identical(mini_built):
     assert sorted(first) == sorted(second)
     for name in first:
         assert first[name] == second[name], name
-    assert len(first) == 9  # 7 formats, 2 of them with two files
+    assert len(first) == 11  # 8 formats: kgx with three files, neo4j with two
 
 
 def test_every_format_has_distinct_file_names(mini_built):
@@ -269,7 +269,11 @@ def test_cli_export_single_and_multi_file(tmp_path: Path, mini_built):
     assert target.read_bytes() == to_turtle(mini_built.rdf)
     folder = tmp_path / "kgx"
     assert run("export", *common, "--format", "kgx", "--out", str(folder)).exit_code == 0
-    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == ["mechkg_kgx_edges.tsv", "mechkg_kgx_nodes.tsv"]
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
+        "mechkg_kgx_context.jsonld",
+        "mechkg_kgx_edges.tsv",
+        "mechkg_kgx_nodes.tsv",
+    ]
     assert run("export", *common, "--format", "kgx", "--out", str(target)).exit_code == 2
     assert run("export", *common, "--format", "rdfxml").exit_code == 2
     help_text = run("export", "--help").stdout

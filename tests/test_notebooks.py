@@ -14,7 +14,7 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 
 
 def test_there_are_notebooks():
-    assert {p.name for p in NOTEBOOKS} >= {"01_explore.ipynb", "02_sparql.ipynb"}
+    assert {p.name for p in NOTEBOOKS} >= {"01_explore.ipynb", "02_sparql.ipynb", "03_paths.ipynb"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -32,5 +32,9 @@ def test_notebook_runs_and_starts_with_a_bilingual_introduction(path: Path, tmp_
     assert not errors
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert any("text/html" in o.get("data", {}) for o in outputs)  # tables (and the explorer) rendered
-    if path.name == "02_sparql.ipynb":
+    if path.name in ("02_sparql.ipynb", "03_paths.ipynb"):
         assert any("image/png" in o.get("data", {}) for o in outputs)  # the figure
+    if path.name == "03_paths.ipynb":
+        text = "".join(o.get("text", "") for o in outputs)
+        assert "let-7f —decreases (expression)→ IL6" in text and "net: counteracts" in text  # a path with its evidence
+        assert "Let-7f表達" in text  # its Chinese quote
