@@ -732,7 +732,9 @@ def pair_paths(
     for disease in diseases:
         for therapy in therapies:
             try:
-                result = path_module.mechanism_paths(G, therapy, disease, k=k, max_hops=max_hops, mode=mode, index=index)
+                result = path_module.mechanism_paths(
+                    G, therapy, disease, k=k, max_hops=max_hops, mode=mode, index=index, nearest=False
+                )
             except NoPath:
                 continue
             found = list(getattr(result, "paths", result))[:k]

@@ -1006,6 +1006,7 @@ def mechanism_paths(
     disease_context: bool = False,
     inherit: bool = True,
     index: PathIndex | None = None,
+    nearest: bool = True,
 ) -> MechanismResult:
     """The ``k`` best mechanism paths from ``therapy`` to ``disease`` (see the module docstring).
 
@@ -1018,6 +1019,8 @@ def mechanism_paths(
     (those and animal models) or ``any``. ``disease_context``: only claims made about the
     disease (or a narrower one). ``inherit``: let the therapy start from more general kinds of
     itself and of what it uses. ``index``: a prebuilt :func:`path_index` with the same filters.
+    ``nearest``: when no path is found, also look for the nearest partial chains (costly when
+    many pairs are asked for at once).
     Unknown or ambiguous names raise :class:`~graph.errors.UnknownEntity`.
     """
     if k < 1 or max_hops < 2:
@@ -1035,7 +1038,7 @@ def mechanism_paths(
         raise ValueError("the given PathIndex was built for other filters")
     paths, truncated = _search(index, therapies, target, k=k, max_hops=max_hops, via=via_ids, avoid=avoid_ids, inherit=inherit)
     observed = _observed(index, therapies, target, inherit=inherit)
-    partial = () if paths else _partial(index, therapies, target, max_hops=max_hops, inherit=inherit)
+    partial = () if paths or not nearest else _partial(index, therapies, target, max_hops=max_hops, inherit=inherit)
     source = resolve_name(G, therapy)
     assert source is not None
     return MechanismResult(
