@@ -220,7 +220,7 @@ def path_records(G: nx.MultiDiGraph, *, k: int = PATHS_K, max_hops: int = PATHS_
     records = []
     for disease in diseases:
         for therapy in therapies:
-            result = mechanism_paths(G, therapy, disease, k=2 * k, max_hops=max_hops, index=index)
+            result = mechanism_paths(G, therapy, disease, k=2 * k, max_hops=max_hops, index=index, nearest=False)
             own = [p for p in result.paths if p.therapy == therapy][:k]
             if not own:
                 continue
