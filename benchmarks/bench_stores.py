@@ -207,7 +207,7 @@ def run_child(engine: str, data: Path, params: dict, repeats: int, skip: list[st
         "import json, sys; from pathlib import Path; sys.path.insert(0, %r); import bench_stores as b; "
         "print(json.dumps(b.measure(%r, Path(%r), json.loads(%r), %d, %r)))"
     ) % (str(Path(__file__).parent), engine, str(data), json.dumps(params), repeats, skip or [])
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)  # noqa: S603
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

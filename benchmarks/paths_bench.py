@@ -67,13 +67,13 @@ def article(repeat: int) -> None:
     index_build = timed(lambda: path_index(G), repeat)
     print(f"  path_index build: p50 {1000 * statistics.median(index_build):.1f} ms")
     mechkg = Path(sys.executable).with_name("mechkg")
-    runs = timed(lambda: subprocess.run([str(mechkg), "path", "SLE", "MSC"], check=True, capture_output=True), 5)  # noqa: S603
+    runs = timed(lambda: subprocess.run([str(mechkg), "path", "SLE", "MSC"], check=True, capture_output=True), 5)
     print(f"  whole `mechkg path SLE MSC` process: median {statistics.median(runs):.2f} s (min {min(runs):.2f})")
 
 
 def synthetic(m: int, seed: int = 7) -> nx.MultiDiGraph:
     """A random signed causal graph with ``m`` edges, hub-heavy in-degrees, one therapy and one disease."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not security
+    rng = random.Random(seed)
     n = max(m // 5, 10)
     nodes = [f"N{i}" for i in range(n)]
     weights = [1.0 / (i + 1) ** 0.8 for i in range(n)]  # Zipf-like: a few hubs

@@ -21,7 +21,7 @@ _PREDICATES = [("increases", 1, True), ("decreases", -1, True), ("secretes", 1, 
 
 def synthetic_graph(n_nodes: int, n_edges: int, *, seed: int = 1) -> nx.MultiDiGraph:
     """A random graph with ``n_nodes`` nodes and about ``n_edges`` edges, shaped like MechKG."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not cryptography
+    rng = random.Random(seed)
     G = nx.MultiDiGraph(
         name=f"synthetic {n_nodes}", claims={}, sources={"S": {"id": "S", "title_en": "synthetic", "title_zh": "合成"}}
     )

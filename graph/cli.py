@@ -778,32 +778,10 @@ def export(curation: Path, sources: Path | None, lexicons: Path | None, fmt: str
         return
     if out.is_dir():
         raise click.UsageError(f"--out {out} is a folder; give a file name for --format {fmt}")
-    _write_file_atomically(out, content)
+    from graph.files import write_file_atomically
+
+    write_file_atomically(out, content)
     click.echo(f"wrote {out} ({len(content):,} bytes)", err=True)
-
-
-def _write_file_atomically(path: Path, content: bytes) -> None:
-    """Write one file through a temporary file in the same folder and a rename.
-
-    Only ``path`` is replaced (whatever else the folder holds stays); a failed write leaves the
-    previous file intact.
-    """
-    import os
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def run() -> None:
