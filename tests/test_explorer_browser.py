@@ -238,6 +238,117 @@ def test_packaged_language_toggle(browser: Any, packaged_page: Any) -> None:
     session.close()
 
 
+# -- focus mode: a node and its k-hop neighbourhood ------------------------------------------
+
+
+def _neighbourhood(G: nx.MultiDiGraph, centre: str, k: int, keep_edge: Any = None) -> tuple[set[str], set[str]]:
+    """The nodes at most ``k`` edges from ``centre`` (either direction) over the edges ``keep_edge``
+    accepts, and the edges between them, as the page names them (``S|pred|O``)."""
+    H = nx.MultiGraph()
+    H.add_nodes_from(G.nodes)
+    H.add_edges_from((u, v) for u, v, key, attrs in G.edges(keys=True, data=True) if keep_edge is None or keep_edge(attrs))
+    nodes = set(nx.single_source_shortest_path_length(H, centre, cutoff=k))
+    edges = {
+        f"{u}|{key}|{v}"
+        for u, v, key, attrs in G.edges(keys=True, data=True)
+        if u in nodes and v in nodes and (keep_edge is None or keep_edge(attrs))
+    }
+    return nodes, edges
+
+
+def _shown(session: Session) -> tuple[set[str], set[str]]:
+    return set(session.js("() => mechkgExplorer.shownNodes()")), set(session.js("() => mechkgExplorer.shownEdges()"))
+
+
+def test_packaged_focus_mode_shows_the_k_hop_neighbourhood(browser: Any, packaged_page: Any) -> None:
+    path, G, _ = packaged_page
+    one_hop, one_hop_edges = _neighbourhood(G, "TH17", 1)
+    two_hops, two_hop_edges = _neighbourhood(G, "TH17", 2)
+    direct = set(G.successors("TH17")) | set(G.predecessors("TH17"))
+    assert one_hop == {"TH17"} | direct  # the expectation itself: TH17 and its direct neighbours
+    assert len(one_hop) < len(two_hops) < G.number_of_nodes()
+    session = _open(browser, path)
+    assert session.page.is_hidden("#focus-bar")
+    assert _search_first(session, "Th17") == "TH17"
+    session.page.press("#search", "Enter")
+    assert session.page.input_value("#panel .focus-box select") == "1"  # default depth
+    session.page.click("#panel .focus-box button")
+    assert session.js("() => mechkgExplorer.focused()") == {"id": "TH17", "k": 1}
+    assert _shown(session) == (one_hop, one_hop_edges)
+    drawn = session.js("() => [mechkgExplorer.network.body.nodeIndices.length, mechkgExplorer.network.body.edgeIndices.length]")
+    assert drawn == [len(one_hop), len(one_hop_edges)]
+    status = session.page.inner_text("#status")
+    assert f"{len(one_hop)} of {G.number_of_nodes()} nodes · {len(one_hop_edges)} edges shown" in status
+    assert session.page.is_visible("#focus-bar") and G.nodes["TH17"]["label_en"] in session.page.inner_text("#focus-bar")
+    assert session.js("() => location.hash") == "#focus=TH17&k=1"
+    # a deeper neighbourhood from the top bar's selector
+    session.page.select_option("#focus-bar select", "2")
+    assert _shown(session) == (two_hops, two_hop_edges)
+    assert f"{len(two_hops)} of {G.number_of_nodes()} nodes" in session.page.inner_text("#status")
+    assert session.page.input_value("#panel .focus-box select") == "2"
+    assert session.js("() => location.hash") == "#focus=TH17&k=2"
+    # an edge chosen in focus keeps the focus in the link
+    session.page.click("#panel ul li button.ref")
+    link = session.js("() => location.hash")
+    assert link.startswith("#edge=") and link.endswith("&focus=TH17&k=2")
+    assert session.js("() => mechkgExplorer.focused()") == {"id": "TH17", "k": 2}
+    assert _shown(session) == (two_hops, two_hop_edges)
+    # bilingual controls
+    session.page.click('#lang-switch [data-lang="zh-Hant"]')
+    assert "聚焦" in session.page.inner_text("#focus-bar") and "離開聚焦" in session.page.inner_text("#focus-bar")
+    assert f"顯示 {len(two_hops)}/{G.number_of_nodes()} 個節點" in session.page.inner_text("#status")
+    session.page.click('#lang-switch [data-lang="en"]')
+    # leaving the focus restores every node and edge
+    session.page.click("#focus-exit")
+    assert session.js("() => mechkgExplorer.focused()") is None
+    assert session.page.is_hidden("#focus-bar")
+    assert _shown(session) == (set(G.nodes), {f"{u}|{k}|{v}" for u, v, k in G.edges(keys=True)})
+    assert f"{G.number_of_nodes()} nodes · {G.number_of_edges()} edges shown" in session.page.inner_text("#status")
+    session.close()
+
+
+def test_packaged_focus_respects_the_filters(browser: Any, packaged_page: Any) -> None:
+    path, G, _ = packaged_page
+
+    def not_positive(attrs: dict[str, Any]) -> bool:
+        return not (attrs.get("sign") or 0) > 0
+
+    expected = _neighbourhood(G, "TH17", 2, not_positive)
+    assert expected != _neighbourhood(G, "TH17", 2)  # the filter matters for this neighbourhood
+    session = _open(browser, path, "#node=TH17")
+    session.page.locator("#sign-legend input").nth(0).uncheck()  # positive (+1) edges off
+    session.page.select_option("#panel .focus-box select", "2")
+    session.page.click("#panel .focus-box button")
+    assert _shown(session) == expected
+    session.page.click("#reset")  # the filters back: the focus stays, over every edge
+    assert _shown(session) == _neighbourhood(G, "TH17", 2)
+    session.close()
+
+
+def test_packaged_focus_deep_link(browser: Any, packaged_page: Any) -> None:
+    path, G, _ = packaged_page
+    session = _open(browser, path, "#focus=TH17&k=2")
+    assert session.js("() => mechkgExplorer.focused()") == {"id": "TH17", "k": 2}
+    assert _shown(session) == _neighbourhood(G, "TH17", 2)
+    assert session.page.inner_text("#panel h2") == G.nodes["TH17"]["label_en"]
+    # a selection with a focus; then a link without a focus leaves it
+    session.page.goto(path.as_uri() + "#edge=LET7F%7Cdecreases%7CIL6&focus=IL6&k=1")
+    session.page.wait_for_function("() => mechkgExplorer.focused() && mechkgExplorer.focused().id === 'IL6'")
+    assert _shown(session) == _neighbourhood(G, "IL6", 1)
+    claims = G.graph["claims"]
+    assert all(claims[c]["quote"] in session.panel_text() for c in G.edges["LET7F", "IL6", "decreases"]["claims"])
+    session.page.goto(path.as_uri() + "#node=SLE")
+    session.page.wait_for_function("() => mechkgExplorer.focused() === null")
+    assert len(session.js("() => mechkgExplorer.shownNodes()")) == G.number_of_nodes()
+    # an unknown id or a silly depth does no harm
+    session.page.goto(path.as_uri() + "#focus=NO_SUCH_NODE&k=2")
+    session.page.goto(path.as_uri() + "#focus=SLE&k=99")
+    session.page.wait_for_function("() => mechkgExplorer.focused() !== null")
+    assert session.js("() => mechkgExplorer.focused()") == {"id": "SLE", "k": 3}
+    assert _shown(session) == _neighbourhood(G, "SLE", 3)
+    session.close()
+
+
 # -- the mini fixture: paths panel and XSS probes ---------------------------------------------
 
 
@@ -315,6 +426,8 @@ def test_xss_probes_stay_inert_in_the_browser(tmp_path: Path, browser: Any, mini
     assert XSS in session.page.inner_text("#search-results")
     session.page.click('#lang-switch [data-lang="zh-Hant"]')
     assert "Th17細胞 " + XSS in session.page.inner_text("#panel h2")
+    session.page.click("#panel .focus-box button")  # focus mode names the probed node in the top bar
+    assert "Th17細胞 " + XSS in session.page.inner_text("#focus-bar")
     # hover the probed node so that vis-network shows its tooltip
     dom = session.js(
         "() => { const n = mechkgExplorer.network; n.focus('TH17', {scale: 1.5}); return n.canvasToDOM(n.getPositions(['TH17']).TH17); }"

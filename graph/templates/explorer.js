@@ -35,7 +35,12 @@
       netNone: "connection (no net sign)",
       showPath: "show on graph", showAll: "show all paths", observed: "observed outcome (direct edge)",
       highlighted: "Highlighted paths", pathsHint: "Each hop is an edge of the graph with the claims that support it.",
-      against: "walked against the edge direction"
+      against: "walked against the edge direction",
+      focus: "Focus", focusOn: "Show only this neighbourhood", leaveFocus: "Leave focus",
+      focusDepth: "neighbourhood", oneHop: "1 hop", nHops: "{k} hops",
+      focusStatus: "{n} of {total} nodes · {e} edges shown",
+      focusHint: "Keeps this node and the nodes at most k edges away (either direction, within the filters).",
+      outsideFocus: "outside the focused neighbourhood"
     },
     "zh-Hant": {
       search: "搜尋", searchPlaceholder: "搜尋實體（中文 / English / 同義詞）…",
@@ -62,7 +67,12 @@
       netNone: "關聯（無淨符號）",
       showPath: "在圖中顯示", showAll: "顯示全部路徑", observed: "觀察到的療效（直接關係）",
       highlighted: "突顯的路徑", pathsHint: "每一步都是圖中的一條邊，附支持它的陳述。",
-      against: "逆著邊的方向"
+      against: "逆著邊的方向",
+      focus: "聚焦", focusOn: "只顯示此鄰域", leaveFocus: "離開聚焦",
+      focusDepth: "鄰域範圍", oneHop: "1 步", nHops: "{k} 步",
+      focusStatus: "顯示 {n}/{total} 個節點 · {e} 條邊",
+      focusHint: "保留此節點及與它相距不超過 k 條邊的節點（不論方向，限於目前的篩選）。",
+      outsideFocus: "在聚焦鄰域之外"
     }
   };
   var SHAPE_SYMBOL = {
@@ -80,8 +90,12 @@
     edgeLabels: false,
     highlight: DATA.highlight.edges.length > 0,
     pathDisease: "",
-    pathTherapy: ""
+    pathTherapy: "",
+    focus: null, // {id, k}: show only the node and its k-hop neighbourhood
+    focusK: 1,
+    focusNodes: null
   };
+  var FOCUS_DEPTHS = [1, 2, 3];
 
   // -- helpers ---------------------------------------------------------------------------------
 
@@ -206,8 +220,9 @@
   var nodes = new vis.DataSet(DATA.vis.nodes.map(function (n) { return Object.assign({}, n, nodeLook(n)); }));
   var edges = new vis.DataSet(DATA.vis.edges.map(function (e) { return Object.assign({}, e, edgeLook(e)); }));
 
-  function edgeVisible(e) {
-    var info = DATA.edges[e.id];
+  /* The filters (class, sign, evidence, disease) without the focus. */
+  function edgePassesFilters(edgeId) {
+    var info = DATA.edges[edgeId];
     if (!state.signs.has(String(info.sign))) { return false; }
     var levels = info.evidence_levels.length ? info.evidence_levels : [""];
     if (!levels.some(function (l) { return state.evidence.has(l); })) { return false; }
@@ -216,9 +231,41 @@
     return !state.hiddenClasses.has(DATA.entities[info.from].type) &&
       !state.hiddenClasses.has(DATA.entities[info.to].type);
   }
+  function nodePassesFilters(id) {
+    if (state.hiddenClasses.has(DATA.entities[id].type)) { return false; }
+    return !state.diseaseNodes || state.diseaseNodes.has(id);
+  }
+  function edgeVisible(e) {
+    if (!edgePassesFilters(e.id)) { return false; }
+    return !state.focusNodes || (state.focusNodes.has(e.from) && state.focusNodes.has(e.to));
+  }
   function nodeVisible(n) {
-    if (state.hiddenClasses.has(DATA.entities[n.id].type)) { return false; }
-    return !state.diseaseNodes || state.diseaseNodes.has(n.id);
+    return nodePassesFilters(n.id) && (!state.focusNodes || state.focusNodes.has(n.id));
+  }
+  /* The nodes at most k edges from ``start``, walking edges in either direction, using only the
+   * edges and nodes that the filters leave (breadth-first search). Empty if the filters hide ``start``. */
+  function neighbourhood(start, k) {
+    var found = new Set();
+    if (!DATA.entities[start] || !nodePassesFilters(start)) { return found; }
+    var adjacent = {};
+    Object.keys(DATA.edges).forEach(function (edgeId) {
+      var info = DATA.edges[edgeId];
+      if (!edgePassesFilters(edgeId) || !nodePassesFilters(info.from) || !nodePassesFilters(info.to)) { return; }
+      (adjacent[info.from] = adjacent[info.from] || []).push(info.to);
+      (adjacent[info.to] = adjacent[info.to] || []).push(info.from);
+    });
+    found.add(start);
+    var frontier = [start];
+    for (var depth = 0; depth < k && frontier.length; depth++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        (adjacent[id] || []).forEach(function (other) {
+          if (!found.has(other)) { found.add(other); next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return found;
   }
   var nodesView = new vis.DataView(nodes, {filter: nodeVisible});
   var edgesView = new vis.DataView(edges, {filter: edgeVisible});
@@ -230,17 +277,20 @@
     if (state.disease) {
       var keep = new Set([state.disease]);
       edges.get().forEach(function (e) {
-        if (edgeVisible(e)) { keep.add(e.from); keep.add(e.to); }
+        if (edgePassesFilters(e.id)) { keep.add(e.from); keep.add(e.to); }
       });
       state.diseaseNodes = keep;
     }
+    state.focusNodes = state.focus ? neighbourhood(state.focus.id, state.focus.k) : null;
     nodesView.refresh();
     edgesView.refresh();
     updateStatus();
+    renderFocusBar();
   }
   function updateStatus() {
-    document.getElementById("status").textContent =
-      format(t("status"), {n: nodesView.length, e: edgesView.length});
+    document.getElementById("status").textContent = state.focus
+      ? format(t("focusStatus"), {n: nodesView.length, total: DATA.vis.nodes.length, e: edgesView.length})
+      : format(t("status"), {n: nodesView.length, e: edgesView.length});
   }
 
   /* Labels, tooltips and path emphasis of nodes and edges for the current language. */
@@ -267,7 +317,11 @@
     var cls = classInfo(e.type);
     panel.appendChild(el("h2", {lang: state.lang}, label(e)));
     panel.appendChild(el("p", {className: "subtitle", lang: zh() ? "en" : "zh-Hant"}, otherLabel(e)));
-    if (!nodesView.get(id)) { panel.appendChild(el("p", {className: "note"}, t("hiddenByFilter"))); }
+    if (!nodesView.get(id)) {
+      var outside = state.focus && nodePassesFilters(id);
+      panel.appendChild(el("p", {className: "note"}, t(outside ? "outsideFocus" : "hiddenByFilter")));
+    }
+    panel.appendChild(focusBox(id));
     panel.appendChild(rows([
       ["cls", cls ? label(cls) + " (" + e.type + ")" : e.type],
       ["id", e.id],
@@ -393,6 +447,68 @@
     ]));
     if (flagged) { box.appendChild(flagList(c.flags)); }
     return box;
+  }
+
+  // -- focus mode ------------------------------------------------------------------------------
+
+  function depthSelect(className) {
+    var select = el("select", {className: className, title: t("focusDepth")});
+    FOCUS_DEPTHS.forEach(function (k) {
+      select.appendChild(el("option", {value: String(k), selected: k === state.focusK},
+        k === 1 ? t("oneHop") : format(t("nHops"), {k: k})));
+    });
+    select.addEventListener("change", function () {
+      state.focusK = Number(select.value);
+      if (state.focus) { setFocus(state.focus.id, state.focusK); }
+    });
+    return select;
+  }
+  /* In a node's panel: the depth and the button that focuses on it (or leaves the focus on it). */
+  function focusBox(id) {
+    var focused = state.focus && state.focus.id === id;
+    var button = el("button", {type: "button", className: "focus-toggle"}, t(focused ? "leaveFocus" : "focusOn"));
+    button.addEventListener("click", function () {
+      if (focused) { setFocus(null); } else { setFocus(id, state.focusK); }
+    });
+    return el("div", {className: "focus-box"}, el("label", null, t("focus") + " ", depthSelect("focus-depth")),
+      " ", button, el("p", {className: "note"}, t("focusHint")));
+  }
+  /* The top bar while focused: which node, how deep, and the way out. */
+  function renderFocusBar() {
+    var bar = document.getElementById("focus-bar");
+    clear(bar);
+    bar.hidden = !state.focus;
+    if (!state.focus) { return; }
+    var exit = el("button", {type: "button", id: "focus-exit"}, t("leaveFocus"));
+    exit.addEventListener("click", function () { setFocus(null); });
+    var name = el("button", {type: "button", className: "ref", title: state.focus.id}, entityLabel(state.focus.id));
+    var id = state.focus.id;
+    name.addEventListener("click", function () { selectNode(id, true); });
+    bar.appendChild(el("span", null, t("focus") + ": "));
+    bar.appendChild(name);
+    bar.appendChild(depthSelect("focus-depth"));
+    bar.appendChild(exit);
+  }
+  /* Show only ``id`` and its ``k``-hop neighbourhood (``id`` null: show everything again). */
+  function setFocus(id, k) {
+    var moved = !state.focus || state.focus.id !== id; // a new centre (not only a new depth)
+    if (id && DATA.entities[id]) {
+      state.focusK = FOCUS_DEPTHS.indexOf(k) >= 0 ? k : 1;
+      state.focus = {id: id, k: state.focusK};
+    } else {
+      state.focus = null;
+    }
+    applyFilters();
+    if (state.focus) {
+      var shown = nodesView.getIds();
+      if (shown.length) { network.fit({nodes: shown, animation: {duration: 400}}); }
+      if (moved) { state.selection = {kind: "node", id: state.focus.id}; }
+      if (state.selection && state.selection.kind === "node" && nodesView.get(state.selection.id)) {
+        network.selectNodes([state.selection.id]);
+      }
+    }
+    renderPanel();
+    remember();
   }
 
   // -- mechanism paths -------------------------------------------------------------------------
@@ -675,6 +791,7 @@
     });
     renderControls();
     renderPathControls();
+    renderFocusBar();
     if (!opening) { restyle(); }
     updateStatus();
     renderPanel();
@@ -705,22 +822,42 @@
     applyFilters();
   });
 
-  /* Deep links: #node=ID, #edge=S|pred|O or #paths=THERAPY|DISEASE (ids are checked against the data). */
+  /* Deep links: #node=ID, #edge=S|pred|O or #paths=THERAPY|DISEASE, and #focus=ID&k=2 (focus mode,
+   * alone or after a selection: #edge=…&focus=ID&k=1). Ids are checked against the data. */
   function remember() {
-    if (!state.selection) { return; }
+    var parts = [];
+    var focusedNode = state.focus && state.selection && state.selection.kind === "node" &&
+      state.selection.id === state.focus.id;
+    if (state.selection && !focusedNode) {
+      parts.push(state.selection.kind + "=" + encodeURIComponent(state.selection.id));
+    }
+    if (state.focus) { parts.push("focus=" + encodeURIComponent(state.focus.id), "k=" + state.focus.k); }
+    if (!parts.length) { return; }
     try {
-      history.replaceState(null, "", "#" + state.selection.kind + "=" + encodeURIComponent(state.selection.id));
+      history.replaceState(null, "", "#" + parts.join("&"));
     } catch (err) { /* some browsers refuse history on file:// */ }
   }
+  function parseHash(hash) {
+    var out = {};
+    hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var at = part.indexOf("=");
+      if (at <= 0) { return; }
+      try { out[part.slice(0, at)] = decodeURIComponent(part.slice(at + 1)); } catch (err) { /* ignored */ }
+    });
+    return out;
+  }
   function followHash() {
-    var match = /^#(node|edge|paths)=(.*)$/.exec(location.hash);
-    if (!match) { return false; }
-    var id;
-    try { id = decodeURIComponent(match[2]); } catch (err) { return false; }
-    if (match[1] === "node" && DATA.entities[id]) { selectNode(id, false); return true; }
-    if (match[1] === "edge" && DATA.edges[id]) { selectEdge(id); return true; }
-    if (match[1] === "paths") { var parts = id.split("|"); return showPair(parts[0], parts[1]); }
-    return false;
+    var wanted = parseHash(location.hash);
+    var known = ["node", "edge", "paths", "focus"].some(function (key) { return key in wanted; });
+    if (!known) { return false; }
+    var k = /^[0-9]+$/.test(wanted.k || "") ? Math.min(Math.max(Number(wanted.k), 1), 3) : 1;
+    var focus = DATA.entities[wanted.focus] ? wanted.focus : null;
+    if (focus) { state.focusK = k; }
+    if (focus !== (state.focus && state.focus.id) || (focus && state.focus.k !== k)) { setFocus(focus, k); }
+    if ("node" in wanted && DATA.entities[wanted.node]) { selectNode(wanted.node, false); return true; }
+    if ("edge" in wanted && DATA.edges[wanted.edge]) { selectEdge(wanted.edge); return true; }
+    if ("paths" in wanted) { var parts = wanted.paths.split("|"); return showPair(parts[0], parts[1]) || !!focus; }
+    return !!focus;
   }
   window.addEventListener("hashchange", followHash);
 
@@ -746,6 +883,7 @@
     shownNodes: function () { return nodesView.getIds(); },
     shownEdges: function () { return edgesView.getIds(); },
     nodeLabel: function (id) { var n = nodes.get(id); return n ? n.label : null; },
-    highlighted: function () { return {nodes: Array.from(highlightNodes), edges: Array.from(highlightEdges)}; }
+    highlighted: function () { return {nodes: Array.from(highlightNodes), edges: Array.from(highlightEdges)}; },
+    focused: function () { return state.focus ? {id: state.focus.id, k: state.focus.k} : null; }
   };
 }());
