@@ -5,8 +5,8 @@ Run:  python benchmarks/load_test.py [--clients 32] [--requests 10000] [--curati
 Starts ``mechkg serve`` on a free 127.0.0.1 port, then ``--clients`` threads (one keep-alive
 connection each) send ``--requests`` requests in all, bounded in count and in time (``--max-seconds``):
 the named queries (GET /sparql with each query's text; required parameters bound by a trailing
-VALUES clause), mechanism-path requests (GET /api/path), and every ``--expensive-every``-th
-request from client 0 a cartesian-product query that the time limit must cut off (503). Reports
+VALUES clause), mechanism-path requests (GET /api/path), and from client 0, first and then every
+``--expensive-every``-th of its requests, a cartesian-product query that the time limit must cut off (503). Reports
 errors (any other status, or a failed connection), p50/p99 latency by kind, the RSS of the server
 and its query workers after warm-up and at the end, and whether requests sent after each cut-off
 query were still answered (a cut-off query does not keep its worker). Exits 1 on any error.
@@ -21,7 +21,6 @@ import json
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -113,32 +112,36 @@ def _workload(curation: Path | None, sources: Path | None) -> tuple[list[str], l
     }
     texts = []
     for query in named_queries().values():
-        text = query.text
+        bound: dict[str, str] = {}
         for parameter in query.parameters:
             if not parameter.required:
                 continue
             if parameter.name == "therapy" and therapies:
-                value = f"<{MKE}{therapies[0]}>"
+                bound[parameter.name] = f"<{MKE}{therapies[0]}>"
             elif parameter.name == "study" and studies:
-                value = f"<{MKE}{studies[0]}>"
+                bound[parameter.name] = f"<{MKE}{studies[0]}>"
             elif parameter.name == "disease2" and len(diseases) > 1:
-                value = f"<{MKE}{diseases[1]}>"
-            else:
-                value = values.get(parameter.kind)
-            if value is None:
-                break
-            text += f"\nVALUES ?{parameter.name} {{ {value} }}"
-        else:
-            check_query(text)
-            texts.append(text)
+                bound[parameter.name] = f"<{MKE}{diseases[1]}>"
+            elif values.get(parameter.kind):
+                bound[parameter.name] = str(values[parameter.kind])
+        if len(bound) < sum(1 for parameter in query.parameters if parameter.required):
+            continue  # a required value this curation cannot give
+        text = query.text
+        if bound:
+            names = " ".join(f"?{name}" for name in bound)
+            text += f"\nVALUES ({names}) {{ ({' '.join(bound.values())}) }}"
+        check_query(text)
+        texts.append(text)
     paths = [
         "/api/path?" + urllib.parse.urlencode({"disease": d, "therapy": t, "k": 5}) for d in diseases[:6] for t in therapies[:8]
     ]
     return texts, paths
 
 
-def start_server(curation: Path | None, sources: Path | None, store: str | None, timeout: float, workers: int):
-    """``mechkg serve`` on a free loopback port: (process, port)."""
+def start_server(
+    curation: Path | None, sources: Path | None, store: str | None, timeout: float, workers: int, log: Path | None = None
+):
+    """``mechkg serve`` on a free loopback port, its output to ``log``: (process, port)."""
     port = _free_port()
     command = [str(Path(sys.executable).with_name("mechkg")), "serve", "--port", str(port), "--timeout", str(timeout),
                "--workers", str(workers)]  # fmt: skip
@@ -148,7 +151,8 @@ def start_server(curation: Path | None, sources: Path | None, store: str | None,
         command += ["--sources", str(sources)]
     if store:
         command += ["--store", store]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    output = open(log, "wb") if log else subprocess.DEVNULL  # handed to the child process
+    process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -176,10 +180,11 @@ def run(
     expensive_every: int = 400,
     max_seconds: float = 900.0,
     seed: int = 7,
+    log: Path | None = None,
 ) -> Report:
     """Run the load (see the module docstring) and return what it saw."""
     texts, paths = _workload(curation, sources)
-    process, port = start_server(curation, sources, store, timeout, workers)
+    process, port = start_server(curation, sources, store, timeout, workers, log)
     report = Report()
     lock = threading.Lock()
     counter = iter(range(requests))
@@ -193,12 +198,12 @@ def run(
         def client(number: int) -> None:
             rng = random.Random(seed + number)
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            for index in counter:
+            for mine, _ in enumerate(counter):
                 if time.monotonic() > stop_at:
                     with lock:
                         report.errors.append("stopped: the run passed --max-seconds")
                     return
-                if number == 0 and expensive_every and index % expensive_every == expensive_every - 1:
+                if number == 0 and expensive_every and mine % expensive_every == 0:
                     kind, url, want = "expensive", "/sparql?query=" + urllib.parse.quote(EXPENSIVE), 503
                 elif paths and rng.random() < 0.35:
                     kind, url, want = "path", rng.choice(paths), 200
@@ -237,6 +242,19 @@ def run(
         for thread in threads:
             thread.join()
         report.seconds = time.monotonic() - began
+        if report.cut_off:  # after the last cut-off: as many queries at once as there are workers, plus one
+            statuses: list[int] = []
+            probes = [
+                threading.Thread(target=lambda: statuses.append(_get(port, "/sparql?query=" + urllib.parse.quote(texts[0]))))
+                for _ in range(workers + 1)
+            ]
+            for probe in probes:
+                probe.start()
+            for probe in probes:
+                probe.join()
+            report.requests += len(statuses)
+            report.answered_after_cut_off += statuses.count(200)
+            report.errors += [f"probe after a cut-off -> {status}" for status in statuses if status != 200]
         report.rss_end_mb = _tree_rss_mb(process.pid)
     finally:
         process.terminate()
@@ -270,6 +288,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--expensive-every", type=int, default=400)
     parser.add_argument("--max-seconds", type=float, default=900.0)
+    parser.add_argument("--log", type=Path, default=None, help="write the server's log here")
     args = parser.parse_args()
     report = run(
         clients=args.clients,
@@ -281,6 +300,7 @@ def main() -> None:
         workers=args.workers,
         expensive_every=args.expensive_every,
         max_seconds=args.max_seconds,
+        log=args.log,
     )
     print(json.dumps({"clients": args.clients, "cpu_count": os.cpu_count(), **report.summary()}, indent=2, ensure_ascii=False))
     sys.exit(1 if report.errors else 0)

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from graph.errors import CurationError, Problem
+from graph.hanzi import simplified_only
 from graph.identifiers import CONVERTER, LEXICON_FILES, is_valid_curie, lookup_curies
 from graph.model import Claim, Entity, Excuse, Source, Study
 from graph.ontology import predicates
@@ -93,6 +94,8 @@ class _Collector:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.broken: set[str] = set()
+        """Ids of records that failed their shape check: already reported, so references to them are not."""
 
     def add(self, file: str, line: int, field_name: str, message: str) -> None:
         self.problems.append(Problem(file, line, field_name, message))
@@ -191,6 +194,8 @@ def _records(path: Path, kind: str, out: _Collector) -> Iterator[tuple[BaseModel
         try:
             record = model.model_validate(dict(item))
         except ValidationError as err:
+            if isinstance(item.get("id"), str):
+                out.broken.add(item["id"])
             for error in err.errors():
                 field_name, message = _explain(model, item, error)
                 out.add(file, _locate(item, tuple(error["loc"])), field_name, message)
@@ -286,7 +291,7 @@ def load_curation(
     claims: dict[str, Claim] = unique("claims", "claim")
     excuses = tuple(record for record, *_ in loaded["excused"])
 
-    texts = _source_texts(sources, locations, sources_dir, out, notices)
+    texts = _source_texts(sources, locations, sources_dir, out, notices, field_lines)
     headings = {sid: section_headings(text) for sid, text in texts.items()}
     known_predicates = predicates()
 
@@ -302,6 +307,8 @@ def load_curation(
 
     def check_ref(record_id: str, record: Any, field_name: str, ref: str, want: tuple[str, ...] = (), *index: int | str) -> None:
         kind = entities[ref].type if ref in entities else ("ClinicalStudy" if ref in studies else None)
+        if kind is None and ref in out.broken:
+            return  # defined, but invalid: reported where it is defined
         if kind is None:
             out.add(*where(record_id, record, field_name, *index), f"unknown entity {ref!r}{_suggest(ref, entities, studies)}")
         elif want and kind not in want:
@@ -309,6 +316,8 @@ def load_curation(
 
     def check_source(record_id: str, record: Any) -> str | None:
         if record.source not in sources:
+            if record.source in out.broken:
+                return None
             out.add(*where(record_id, record, "source"), f"unknown source {record.source!r}; known: {', '.join(sorted(sources))}")
             return None
         return texts.get(record.source)
@@ -317,8 +326,24 @@ def load_curation(
         if record.source in headings and record.section.strip() not in headings[record.source]:
             out.add(
                 *where(record_id, record, "section"),
-                f"{record.section!r} is not a heading of the source; give a whole line of it, or the start of a line up to its colon",
+                f"{record.section!r} is not a heading of the source; "
+                "give a whole line of it, or the start of a line up to its colon",
             )
+
+    def check_traditional(record_id: str, record: Any, field_name: str, text: str) -> None:
+        """A zh-Hant label may not use characters that exist only in Simplified Chinese (graph.hanzi)."""
+        found = simplified_only(text)
+        if found:
+            out.add(
+                *where(record_id, record, field_name),
+                f"zh-Hant text {text!r} has Simplified-only characters {''.join(found)}; "
+                "write it in Traditional Chinese (put a Simplified spelling in synonyms)",
+            )
+
+    for source in sources.values():
+        check_traditional(source.id, source, "title.zh-Hant", source.title.zh)
+    for record_id, record in (*entities.items(), *studies.items()):
+        check_traditional(record_id, record, "label.zh-Hant", record.label.zh)
 
     # entities
     for entity in entities.values():
@@ -353,7 +378,7 @@ def load_curation(
                 *where(claim.id, claim, "species"),
                 f"species {claim.species!r} needs the entity {claim.species.upper()} (an OrganismTaxon)",
             )
-        if claim.study is not None and claim.study not in studies:
+        if claim.study is not None and claim.study not in studies and claim.study not in out.broken:
             out.add(
                 *where(claim.id, claim, "study"),
                 f"unknown study {claim.study!r}; studies: {', '.join(sorted(studies)) or 'none'}",
@@ -403,6 +428,8 @@ def load_curation(
 
     for excuse, file, line, key_lines in loaded["excused"]:
         if excuse.source not in sources:
+            if excuse.source in out.broken:
+                continue
             out.add(file, line, "source", f"unknown source {excuse.source!r}")
         else:
             _check_quote(excuse.quote, texts.get(excuse.source), (file, key_lines.get("quote", line), "quote"), out)
@@ -428,6 +455,7 @@ def _source_texts(
     sources_dir: Path | None,
     out: _Collector,
     notices: list[str],
+    field_lines: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, str]:
     folder = find_sources_dir(sources_dir)
     texts: dict[str, str] = {}
@@ -443,6 +471,7 @@ def _source_texts(
             continue
         raw = path.read_bytes()
         file, line = locations[source.id]
+        line = (field_lines or {}).get(source.id, {}).get("sha256", line)
         if source.sha256 and hashlib.sha256(raw).hexdigest() != source.sha256:
             out.add(
                 file,

@@ -306,7 +306,8 @@ class Source(_Record):
     file: Annotated[str, StringConstraints(pattern=r"^[^/\\]+$")] | None = None
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
     publisher: Text | None = None
-    url: Text | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"{}|\\^`]+$")] | None = None
+    """An http(s) IRI: it becomes an RDF IRI, so spaces, quotes and angle brackets are refused here."""
     derived_from: Text | None = None
 
 
