@@ -1,21 +1,28 @@
 """Benchmark (not a test) of mechanism-path queries: the article graph and synthetic graphs.
 
 Run:  python benchmarks/paths_bench.py [--sizes 10000,100000,1000000] [--repeat 20]
+      [--engine pruned|full] [--libraries]
 
 Measures
 1. the article graph (packaged curation): build time, p50/p95 of ``mechanism_paths`` for
    k=10, max_hops=6 (with the search index built per query, as the CLI does, and reused),
-   and the wall time of a whole ``mechkg path SLE MSC`` process (start-up included);
+   and the wall time and peak memory of a whole ``mechkg path SLE MSC`` process;
 2. synthetic graphs of 10^4, 10^5, 10^6 edges (k=10, max_hops=5): time to build the
-   MultiDiGraph, to build the search index (the simple DiGraph the paths need), and the query;
-   and, on the same weighted simple graph, Yen's k shortest paths in networkx vs igraph
-   (``Graph.get_k_shortest_paths``), to choose the library by measurement.
+   MultiDiGraph, time and memory (resident-set growth) to build the search index
+   (:func:`graph.paths.path_index`), and the query. ``--engine full`` runs the reference
+   search (Yen on the whole networkx search graph, which it builds first) instead of the
+   default pruned one; ``--libraries`` also times Yen's k shortest paths on the whole weighted
+   search graph in networkx vs igraph (``Graph.get_k_shortest_paths``), the measurement that
+   chose the engine (see :mod:`graph.path_engine`).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,7 +75,11 @@ def article(repeat: int) -> None:
     print(f"  path_index build: p50 {1000 * statistics.median(index_build):.1f} ms")
     mechkg = Path(sys.executable).with_name("mechkg")
     runs = timed(lambda: subprocess.run([str(mechkg), "path", "SLE", "MSC"], check=True, capture_output=True), 5)
-    print(f"  whole `mechkg path SLE MSC` process: median {statistics.median(runs):.2f} s (min {min(runs):.2f})")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"  whole `mechkg path SLE MSC` process: median {statistics.median(runs):.2f} s (min {min(runs):.2f}), "
+        f"peak RSS {peak:.0f} MB"
+    )
 
 
 def synthetic(m: int, seed: int = 7) -> nx.MultiDiGraph:
@@ -96,23 +107,34 @@ def synthetic(m: int, seed: int = 7) -> nx.MultiDiGraph:
 
 
 def library_comparison(index, source: str, target: str, k: int, repeat: int) -> None:
-    """Yen's k shortest simple paths on the same weighted simple graph: networkx vs igraph."""
+    """Yen's k shortest simple paths on the whole weighted search graph: networkx vs igraph."""
     import igraph as ig
 
+    started = time.perf_counter()
     H = index.H
+    to_networkx = time.perf_counter() - started
     nx_times = timed(lambda: list(_islice(nx.shortest_simple_paths(H, source, target, weight="cost"), k)), repeat)
     started = time.perf_counter()
-    names = list(H.nodes)
-    position = {name: i for i, name in enumerate(names)}
-    edges = [(position[u], position[v]) for u, v in H.edges]
-    g = ig.Graph(n=len(names), edges=edges, directed=True)
-    g.es["cost"] = [d["cost"] for _, _, d in H.edges(data=True)]
+    S = index.search
+    g = ig.Graph(n=len(S), edges=list(zip(S.src.tolist(), S.dst.tolist(), strict=True)), directed=True)
+    g.es["cost"] = S.cost.tolist()
     convert = time.perf_counter() - started
-    ig_times = timed(lambda: g.get_k_shortest_paths(position[source], position[target], k=k, weights="cost", mode="out"), repeat)
+    s, t = S.position[source], S.position[target]
+    ig_times = timed(lambda: g.get_k_shortest_paths(s, t, k=k, weights="cost", mode="out"), repeat)
     print(
-        f"    Yen k={k} {source}->{target}: networkx p50 {1000 * statistics.median(nx_times):.1f} ms; "
-        f"igraph p50 {1000 * statistics.median(ig_times):.1f} ms (+ {convert:.2f} s to convert the graph)"
+        f"    Yen k={k} {source}->{target} on the whole graph: networkx p50 {1000 * statistics.median(nx_times):.1f} ms "
+        f"(+ {to_networkx:.2f} s to build it); igraph p50 {1000 * statistics.median(ig_times):.1f} ms "
+        f"(+ {convert:.2f} s to convert)"
     )
+
+
+def rss_mb() -> float:
+    """This process's resident set size now, in MB (Linux /proc; 0 elsewhere)."""
+    try:
+        with open(f"/proc/{os.getpid()}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return 0.0
 
 
 def _islice(iterable, k):
@@ -127,6 +149,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--skip-article", action="store_true")
+    parser.add_argument("--engine", choices=["pruned", "full"], default="pruned")
+    parser.add_argument("--libraries", action="store_true", help="also time Yen on the whole graph: networkx vs igraph")
     args = parser.parse_args()
     if not args.skip_article:
         article(args.repeat)
@@ -134,18 +158,26 @@ def main() -> None:
         started = time.perf_counter()
         G = synthetic(m)
         built = time.perf_counter() - started
+        gc.collect()
+        before = rss_mb()
         started = time.perf_counter()
         index = path_index(G)
+        if args.engine == "full":
+            _ = index.H  # the reference engine's networkx search graph, built on first use
         indexed = time.perf_counter() - started
+        gc.collect()
+        memory = rss_mb() - before
         repeat = max(3, args.repeat // (m // 10000 or 1))
-        runs = timed(lambda g=G, i=index: mechanism_paths(g, "THERAPY", "DISEASE", k=10, max_hops=5, index=i), repeat)
-        found = mechanism_paths(G, "THERAPY", "DISEASE", k=10, max_hops=5, index=index)
+        query = {"k": 10, "max_hops": 5, "index": index, "engine": args.engine}
+        runs = timed(lambda g=G, q=query: mechanism_paths(g, "THERAPY", "DISEASE", **q), repeat)
+        found = mechanism_paths(G, "THERAPY", "DISEASE", **query)
         print(
-            f"synthetic {m:>9,} edges: build MultiDiGraph {built:.2f} s, path_index {indexed:.2f} s, "
-            f"query p50 {1000 * statistics.median(runs):.0f} ms (max {1000 * max(runs):.0f}) -> {len(found.paths)} paths, "
-            f"truncated={found.truncated}"
+            f"synthetic {m:>9,} edges: build MultiDiGraph {built:.2f} s, path_index {indexed:.2f} s (+{memory:.0f} MB), "
+            f"query [{args.engine}] p50 {1000 * statistics.median(runs):.0f} ms (max {1000 * max(runs):.0f}) "
+            f"-> {len(found.paths)} paths, truncated={found.truncated}"
         )
-        library_comparison(index, "N0", "DISEASE", 10, min(repeat, 5))
+        if args.libraries:
+            library_comparison(index, "N0", "DISEASE", 10, min(repeat, 5))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ import math
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.cli import main
 from graph.errors import UnknownEntity
@@ -412,6 +414,105 @@ def test_mechanisms_summary(G):
 
 
 # --------------------------------------------------------------------------------------------
+# The pruned search (compact graph, numpy BFS, Yen on the feasible subgraph) gives exactly the
+# results of the reference search (Yen on the whole networkx search graph)
+# --------------------------------------------------------------------------------------------
+
+QUERY_OPTIONS = [
+    {},
+    {"k": 1},
+    {"k": 2},
+    {"k": 50},
+    {"mode": "exploratory", "k": 50},
+    {"mode": "exploratory", "max_hops": 3},
+    {"via": ["IL-10"]},
+    {"avoid": ["Th17"]},
+    {"avoid": ["TGF-β", "IL-6"], "k": 50},
+    {"min_evidence": "animal"},
+    {"min_evidence": "human"},
+    {"classes": ["CellType"]},
+    {"predicates": ["increases", "decreases", "ameliorates", "contributesTo"]},
+    {"disease_context": True},
+    {"inherit": False},
+    {"max_hops": 2},
+]
+
+
+def both_engines(G, therapy, disease, **options):
+    pruned = mechanism_paths(G, therapy, disease, **options)
+    full = mechanism_paths(G, therapy, disease, engine="full", **options)
+    return pruned, full
+
+
+@pytest.mark.parametrize("options", QUERY_OPTIONS, ids=lambda o: ",".join(f"{k}={v}" for k, v in o.items()) or "default")
+@pytest.mark.parametrize("therapy", ["UC_MSC_THERAPY", "MSC", "exosome", "TGF-β"])
+@pytest.mark.parametrize("disease", ["SLE", "LN"])
+def test_pruned_search_equals_reference_on_tiny_graph(G, therapy, disease, options):
+    pruned, full = both_engines(G, therapy, disease, **options)
+    assert pruned == full  # paths, order, hops, claims, score parts, variants, observed, partial chains
+
+
+def test_pruned_search_equals_reference_in_summary_and_with_shared_index(G):
+    assert mechanisms(G, "SLE") == mechanisms(G, "SLE", engine="full")
+    index = path_index(G, mode="exploratory")
+    for therapy in ("UC_MSC_THERAPY", "MSC_THERAPY", "EXO_THERAPY"):
+        pruned = mechanism_paths(G, therapy, "SLE", mode="exploratory", k=20, index=index)
+        assert pruned == mechanism_paths(G, therapy, "SLE", mode="exploratory", k=20, index=index, engine="full")
+        assert pruned.paths
+    assert index.H.number_of_edges() == index.search.number_of_edges
+    assert dict(index.degree) == {n: len(set(index.H.predecessors(n)) | set(index.H.successors(n))) for n in index.H}
+
+
+def test_unknown_engine_is_refused(G):
+    with pytest.raises(ValueError, match="engine"):
+        mechanism_paths(G, "UC_MSC_THERAPY", "SLE", engine="igraph")  # type: ignore[arg-type]
+
+
+LEVEL_NAMES = sorted(EVIDENCE_STRENGTH)
+CAUSAL_PREDICATES = ["increases", "decreases", "secretes", "contributesTo", "regulates", "ameliorates"]
+
+
+@st.composite
+def random_graphs(draw) -> nx.MultiDiGraph:
+    """Small graphs with many equal costs (few evidence levels, one source), hubs, broader links and direct edges."""
+    n = draw(st.integers(4, 12))
+    G = nx.MultiDiGraph(claims={}, sources={})
+    nodes = [f"N{i}" for i in range(n)]
+    for node in nodes:
+        broader = draw(st.lists(st.sampled_from(nodes), max_size=1).filter(lambda b, x=node: x not in b))
+        G.add_node(node, type="GeneProduct", label_en=node, label_zh="", synonyms=[], broader=broader, xrefs=[])
+    G.add_node("T", type="Therapy", label_en="T", label_zh="", synonyms=[], broader=[], xrefs=[])
+    G.add_node("D", type="Disease", label_en="D", label_zh="", synonyms=[], broader=[], xrefs=[])
+    G.nodes[nodes[-1]]["type"] = "Disease"
+    G.nodes[nodes[-1]]["broader"] = ["D"]
+    structural(G, "T", "uses", nodes[0])
+    edges = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from([*nodes, "D"]),
+                st.sampled_from([*nodes, "D"]),
+                st.sampled_from(CAUSAL_PREDICATES),
+                st.sampled_from(LEVEL_NAMES[:3]),
+                st.sampled_from("AB"),
+            ),
+            min_size=3,
+            max_size=40,
+        )
+    )
+    for i, (s, o, p, level, source) in enumerate(edges):
+        if s != o:
+            add_claim(G, f"c{i}", s, p, o, level, source, {})
+    return G
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(G=random_graphs(), k=st.integers(1, 6), max_hops=st.integers(2, 5), mode=st.sampled_from(["causal", "exploratory"]))
+def test_pruned_search_equals_reference_on_random_graphs(G, k, max_hops, mode):
+    pruned, full = both_engines(G, "T", "D", k=k, max_hops=max_hops, mode=mode)
+    assert pruned == full
+
+
+# --------------------------------------------------------------------------------------------
 # CLI, on the mini curation (real files through the whole pipeline)
 # --------------------------------------------------------------------------------------------
 
@@ -516,3 +617,34 @@ def test_article_every_disease_has_a_counteracting_therapy_path(packaged_built, 
     assert any(r.best is not None and r.best.verdict == "counteracts" for r in rows), [
         (r.therapy, r.best.verdict if r.best else None) for r in rows
     ]
+
+
+ARTICLE_PAIRS = [
+    ("MSC", "SLE"),
+    ("exosome", "IBD"),
+    ("let-7f-modified MSCs", "SLE"),
+    ("MSC", "RA"),
+    ("MSC", "T1D"),
+    ("MSC", "MS"),
+    ("exosome", "SLE"),
+]
+
+
+@pytest.mark.parametrize(("therapy", "disease"), ARTICLE_PAIRS)
+def test_article_pruned_search_equals_reference(packaged_built, therapy, disease):
+    G = packaged_built.network
+    for options in ({"k": 10, "max_hops": 6}, {"mode": "exploratory", "k": 10, "max_hops": 4}, {"min_evidence": "animal"}):
+        pruned, full = both_engines(G, therapy, disease, **options)
+        assert pruned == full, (therapy, disease, options)
+
+
+def test_article_pruned_search_equals_reference_for_every_therapy(packaged_built):
+    G = packaged_built.network
+    index = path_index(G)
+    for disease in ARTICLE_DISEASES:
+        assert mechanisms(G, disease) == mechanisms(G, disease, engine="full"), disease
+    therapies = sorted(n for n, d in G.nodes(data=True) if d.get("type") == "Therapy")
+    for therapy in therapies:
+        for disease in ("SLE", "IBD", "T1D"):
+            pruned = mechanism_paths(G, therapy, disease, index=index, nearest=False)
+            assert pruned == mechanism_paths(G, therapy, disease, index=index, nearest=False, engine="full"), (therapy, disease)
