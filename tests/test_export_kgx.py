@@ -64,7 +64,7 @@ def validate(kgx_python: str, G, folder: Path) -> tuple[dict, list[dict], list[d
     terms = folder / "terms.txt"
     terms.write_text("\n".join([*ontology_biolink_terms(), "biolink:causes"]) + "\n", encoding="utf-8")
     report_path = folder / "report.json"
-    subprocess.run(
+    result = subprocess.run(
         [
             kgx_python,
             str(ROOT / "scripts" / "kgx_validate.py"),
@@ -76,9 +76,11 @@ def validate(kgx_python: str, G, folder: Path) -> tuple[dict, list[dict], list[d
             str(terms),
         ],
         capture_output=True,
+        text=True,
         check=False,
         cwd=folder,
     )
+    assert report_path.exists(), f"kgx wrote no report (exit {result.returncode}):\n{result.stderr[-2000:]}"
     report = json.loads(report_path.read_text(encoding="utf-8"))
 
     def rows(name: str) -> list[dict]:
