@@ -44,7 +44,6 @@ import itertools
 import json
 import math
 import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -58,6 +57,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from .errors import MechKGError, NoPath, UnknownEntity
+from .files import write_file_atomically
 from .layout import spring_positions
 
 __all__ = [
@@ -74,7 +74,6 @@ __all__ = [
     "path_record",
     "spring_positions",
     "write_explorer",
-    "write_explorer_pages",
 ]
 
 #: Above this many nodes the build writes an overview page plus one page per disease.
@@ -202,7 +201,7 @@ def write_explorer(G: nx.MultiDiGraph, path: str | os.PathLike[str], **kwargs: A
     A reader never sees a half-written page, and on any error the old file is left as it was.
     Keyword arguments go to :func:`explorer_html`.
     """
-    _write_atomically(Path(path), explorer_html(G, **kwargs))
+    write_file_atomically(Path(path), explorer_html(G, **kwargs).encode("utf-8"))
 
 
 def disease_subgraph(G: nx.MultiDiGraph, disease: str) -> nx.MultiDiGraph:
@@ -272,40 +271,8 @@ def explorer_pages(
     return dict(sorted(pages.items()))
 
 
-def write_explorer_pages(
-    G: nx.MultiDiGraph,
-    out_dir: str | os.PathLike[str],
-    *,
-    max_nodes: int = MAX_PAGE_NODES,
-    paths: Iterable[Mapping[str, Any]] | None = None,
-    **kwargs: Any,
-) -> list[Path]:
-    """Write :func:`explorer_pages` into ``out_dir``, each file atomically; return the paths written."""
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for file, page in explorer_pages(G, max_nodes=max_nodes, paths=paths, **kwargs).items():
-        _write_atomically(folder / file, page)
-        written.append(folder / file)
-    return written
-
-
 def _file_safe(node: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in str(node))
-
-
-def _write_atomically(target: Path, page: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def json_for_script(data: Any) -> str:
