@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,3 +55,30 @@ def mini_built():
     from graph.pipeline import build_graphs
 
     return build_graphs(MINI, sources_dir=MINI_SOURCES)
+
+
+@pytest.fixture
+def outbound_recorder() -> Iterator[tuple[str, list[str]]]:
+    """A loopback HTTP listener that records every request it gets: (its SPARQL URL, the paths asked).
+
+    Tests point SERVICE and FROM clauses at it and assert it was never asked anything.
+    """
+    asked: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        do_POST = do_GET  # noqa: N815
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    listener = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=listener.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.server_address[1]}/sparql", asked
+    finally:
+        listener.shutdown()

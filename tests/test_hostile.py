@@ -15,11 +15,9 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -210,42 +208,22 @@ def test_update_gets_403_and_changes_nothing(server, method, path, body, content
     still_serving(server)
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        _Recorder.requests.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-
-    do_POST = do_GET  # noqa: N815
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-def test_service_and_federated_queries_get_403_and_reach_nobody(server):
-    listener = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    threading.Thread(target=listener.serve_forever, daemon=True).start()
-    target = f"http://127.0.0.1:{listener.server_address[1]}/sparql"
-    _Recorder.requests.clear()
-    try:
-        for text in [
-            f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
-            f"SELECT * WHERE {{ ?d a <https://w3id.org/mechkg/vocab/Disease> OPTIONAL {{ SERVICE SILENT <{target}> {{ ?d ?p ?o }} }} }}",
-            f"SELECT * WHERE {{ BIND(<{target}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
-            f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }}",  # noqa: S608
-            f"SELECT * FROM NAMED <{target}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",  # noqa: S608
-            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
-        ]:
-            status, _, _ = checked("GET", q(text), port=server)
-            assert status == 403, text
-        status, _, _ = checked("GET", q(DISEASES) + "&named-graph-uri=" + urllib.parse.quote(target), port=server)
-        assert status == 403
-        time.sleep(0.5)
-        assert _Recorder.requests == []
-    finally:
-        listener.shutdown()
+def test_service_and_federated_queries_get_403_and_reach_nobody(server, outbound_recorder):
+    target, asked = outbound_recorder
+    for text in [
+        f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?d a <https://w3id.org/mechkg/vocab/Disease> OPTIONAL {{ SERVICE SILENT <{target}> {{ ?d ?p ?o }} }} }}",
+        f"SELECT * WHERE {{ BIND(<{target}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
+        f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }}",  # noqa: S608
+        f"SELECT * FROM NAMED <{target}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",  # noqa: S608
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+    ]:
+        status, _, _ = checked("GET", q(text), port=server)
+        assert status == 403, text
+    status, _, _ = checked("GET", q(DISEASES) + "&named-graph-uri=" + urllib.parse.quote(target), port=server)
+    assert status == 403
+    time.sleep(0.5)
+    assert asked == []
 
 
 @pytest.mark.parametrize(

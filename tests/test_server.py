@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
 import json
 import socket
 import threading
@@ -11,7 +10,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 import uvicorn
@@ -172,48 +170,26 @@ def test_update_is_refused_and_changes_nothing(base_url, body, content_type):
     assert len(body.decode().splitlines()) == 4
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        _Recorder.requests.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-
-    do_POST = do_GET  # noqa: N815
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-def test_service_is_never_followed(base_url, built):
+def test_service_is_never_followed(base_url, built, outbound_recorder):
     from graph.sparql import QueryRefused
     from graph.stores import OxigraphStore, RdflibStore
 
-    listener = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    threading.Thread(target=listener.serve_forever, daemon=True).start()
-    target = f"http://127.0.0.1:{listener.server_address[1]}/sparql"
-    _Recorder.requests.clear()
-    try:
-        queries = [
-            f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
-            f"SELECT * WHERE {{ ?d a mk:Disease OPTIONAL {{ SERVICE SILENT <{target}> {{ ?d ?p ?o }} }} }}",
-            f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }}",  # noqa: S608
-        ]
-        for query in queries:
-            status, _, body = get(f"{base_url}/sparql?query={urllib.parse.quote(query)}")
-            assert status == 403, body
-            for store in (RdflibStore(built.rdf), OxigraphStore.from_graph(built.rdf)):
-                with pytest.raises(QueryRefused):
-                    store.query(query)
-        status, _, _ = get(
-            f"{base_url}/sparql?query={urllib.parse.quote(DISEASES)}&default-graph-uri={urllib.parse.quote(target)}"
-        )
-        assert status == 403
-        time.sleep(0.5)
-        assert _Recorder.requests == []
-    finally:
-        listener.shutdown()
+    target, asked = outbound_recorder
+    queries = [
+        f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?d a mk:Disease OPTIONAL {{ SERVICE SILENT <{target}> {{ ?d ?p ?o }} }} }}",
+        f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }}",  # noqa: S608
+    ]
+    for query in queries:
+        status, _, body = get(f"{base_url}/sparql?query={urllib.parse.quote(query)}")
+        assert status == 403, body
+        for store in (RdflibStore(built.rdf), OxigraphStore.from_graph(built.rdf)):
+            with pytest.raises(QueryRefused):
+                store.query(query)
+    status, _, _ = get(f"{base_url}/sparql?query={urllib.parse.quote(DISEASES)}&default-graph-uri={urllib.parse.quote(target)}")
+    assert status == 403
+    time.sleep(0.5)
+    assert asked == []
 
 
 def test_time_limit_stops_an_expensive_query_and_the_server_keeps_answering(base_url):
