@@ -1,0 +1,494 @@
+"""Every named query on the packaged article graph, against answers worked out by hand.
+
+The expectations below were found by reading the curation YAML in ``graph/curation`` and the
+source article (``hangji2024``, ../shared/sources/000_d7dd2c4d2b69cced.txt), never by running a
+query and copying what came out. Each check names the YAML claim ids it rests on; exact counts
+appear only where the YAML was counted (e.g. 85 claims carry ``disease: SLE``), elsewhere the
+checks are rows that must be there and rows that must not (another disease, no disease context,
+an entity of the wrong kind).
+
+Every query runs on the default store (embedded Oxigraph) and on rdflib; a named query without a
+check here fails ``test_every_named_query_has_a_hand_checked_expectation``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from rdflib import Graph
+from sparql_fixture import short
+
+from graph.sparql import QueryResult, named_queries, named_query, run_query
+from graph.stores import SparqlStore, open_store
+
+Row = dict[str, str]
+
+
+class Runner:
+    """Runs one named query on one store and gives its rows with terms written as ``short`` does."""
+
+    def __init__(self, store: SparqlStore, name: str) -> None:
+        self.store, self.query = store, named_query(name)
+
+    def result(self, **params: str) -> QueryResult:
+        return run_query(self.store, self.query, params=params)
+
+    def __call__(self, **params: str) -> list[Row]:
+        result = self.result(**params)
+        return [{v: short(t) for v, t in zip(result.vars, row, strict=True)} for row in result.rows]
+
+    def triples(self, **params: str) -> set[tuple[str, str, str]]:
+        graph = self.result(**params).graph
+        assert isinstance(graph, Graph)
+        return {(short(s), short(p), short(o)) for s, p, o in graph}
+
+
+CHECKS: dict[str, Callable[[Runner], None]] = {}
+
+
+def expects(name: str) -> Callable[[Callable[[Runner], None]], Callable[[Runner], None]]:
+    """Register the hand-checked expectation of named query ``name``."""
+
+    def register(check: Callable[[Runner], None]) -> Callable[[Runner], None]:
+        CHECKS[name] = check
+        return check
+
+    return register
+
+
+def column(rows: list[Row], *names: str) -> list[tuple[str, ...]]:
+    return [tuple(row[n] for n in names) for row in rows]
+
+
+def number(text: str) -> Decimal:
+    return Decimal(text)
+
+
+# ---------------------------------------------------------------------------------- expectations
+
+
+@expects("cytokines-by-therapy")
+def _cytokines_by_therapy(run: Runner) -> None:
+    # article: "MSC-Exos移植…降低TNF-α和IL-1β的表達" (SLE); sle.yaml has exactly these two
+    # inc/dec claims of MSC_EXO_THERAPY on a cytokine (the others are on M1/M2 macrophages)
+    rows = run(therapy="MSC_EXO_THERAPY", disease="SLE")
+    assert column(rows, "cytokine", "predicate", "aspect", "disease", "claim") == [
+        ("IL1B", "mk:decreases", "expression", "SLE", "sle-mscexo-therapy-decreases-il1b"),
+        ("TNF", "mk:decreases", "expression", "SLE", "sle-mscexo-therapy-decreases-tnf"),
+    ]
+    # without the disease the IBD claims join: IL-4, IL-10, "TNF-β" (LTA) and the two cytokine
+    # groups (ibd-mscexo-*-up/-down); ZO-1, occludin, claudin-1 and CD4 T cells are not cytokines
+    rows = run(therapy="MSC_EXO_THERAPY")
+    assert sorted(column(rows, "cytokine", "predicate", "disease", "claim")) == [
+        ("ANTIINFLAMMATORY_CYTOKINE", "mk:increases", "IBD", "ibd-mscexo-antiinflammatory-up"),
+        ("IL10", "mk:increases", "IBD", "ibd-mscexo-il10-up"),
+        ("IL1B", "mk:decreases", "SLE", "sle-mscexo-therapy-decreases-il1b"),
+        ("IL4", "mk:increases", "IBD", "ibd-mscexo-il4-up"),
+        ("LTA", "mk:increases", "IBD", "ibd-mscexo-tnfb-up"),
+        ("PROINFLAMMATORY_CYTOKINE", "mk:decreases", "IBD", "ibd-mscexo-proinflammatory-down"),
+        ("TNF", "mk:decreases", "SLE", "sle-mscexo-therapy-decreases-tnf"),
+    ]
+    assert {r["label"] for r in rows if r["cytokine"] == "TNF"} == {"tumor necrosis factor alpha"}
+
+
+@expects("disease-mechanism-claims")
+def _disease_mechanism_claims(run: Runner) -> None:
+    rows = run(disease="系統性紅斑狼瘡")  # the zh-Hant label of SLE
+    # 85 claims in the curation carry disease SLE (all in claims/sle.yaml)
+    assert len(rows) == 85
+    assert {r["disease"] for r in rows} == {"SLE"}
+    by_claim = {r["claim"]: r for r in rows}
+    assert len(by_claim) == 85
+    tnf = by_claim["sle-mscexo-therapy-decreases-tnf"]
+    assert (tnf["subject"], tnf["predicate"], tnf["object"], tnf["evidence"]) == (
+        "MSC_EXO_THERAPY",
+        "mk:decreases",
+        "TNF",
+        "review_assertion",
+    )
+    assert tnf["quote"] == "降低TNF-α和IL-1β的表達"
+    let7f = by_claim["sle-let7f-down-bmmsc"]
+    assert (let7f["predicate"], let7f["quote"], let7f["evidence"]) == (
+        "mk:decreasedIn",
+        "SLE患者BM-MSCs中Let-7f表達下調",
+        "human_observational",
+    )
+    assert by_claim["sle-scr2018-allo-msc-remission"]["evidence"] == "human_trial"
+    # about SLE but without an SLE disease context: the conclusion's claim, and Nanjing's SSC claim
+    assert "conc-sct-ameliorates-sle" not in by_claim
+    assert "sle-nanjing-allo-msc-ameliorates-ssc" not in by_claim
+    assert not any(c.startswith(("ra-", "ibd-", "ms-", "dm-")) for c in by_claim)
+
+
+@expects("disease-subgraph")
+def _disease_subgraph(run: Runner) -> None:
+    triples = run.triples(disease="MS")
+    assert ("MSC_EV_THERAPY", "mk:increases", "TREG") in triples  # ms-mscev-treg-spinal-cord
+    assert ("AHSCT", "mk:ameliorates", "MS") in triples  # ms-ahsct-507-survival, ms-ahsct-120-relapse-free
+    assert ("TH17", "mk:secretes", "IL17A") in triples  # ms-th17-il17
+    assert ("FOXP3", "mk:decreasedIn", "MS") in triples  # ms-foxp3-down
+    # ms-nlrp3-part-inflammasome and ms-mscev-derives-msc have no disease; ms-snhg1-up-rrms is RRMS only
+    assert ("NLRP3", "mk:partOf", "NLRP3_INFLAMMASOME") not in triples
+    assert ("MSC_EV", "mk:derivesFrom", "MSC") not in triples
+    assert ("SNHG1", "mk:increasedIn", "RRMS") not in triples
+    # another disease's statement
+    assert ("MSC_EXO_THERAPY", "mk:decreases", "TNF") not in triples
+    # one triple per distinct statement of the MS claims
+    claims = named_query("disease-mechanism-claims")
+    statements = run_query(run.store, claims, params={"disease": "MS"})
+    assert triples == {(short(r["subject"]), short(r["predicate"]), short(r["object"])) for r in statements.as_dicts()}
+
+
+@expects("human-studies")
+def _human_studies(run: Runner) -> None:
+    sle = run(disease="SLE")
+    # studies/sle.yaml: the Stem Cell Reports 2018 trial (n=81; three interventions, 18 figures)
+    # and the Nanjing programme (n=2800, ALLO_MSC_THERAPY, 2 figures): 3 x 18 + 2 rows
+    assert Counter((r["study"], r["therapy"], r["n"]) for r in sle) == {
+        ("STUDY_SCR2018_SLE_MSC", "ALLO_MSC_THERAPY", "81"): 18,
+        ("STUDY_SCR2018_SLE_MSC", "ALLO_BM_MSC_THERAPY", "81"): 18,
+        ("STUDY_SCR2018_SLE_MSC", "UC_MSC_THERAPY", "81"): 18,
+        ("STUDY_NANJING_MSC_PROGRAMME", "ALLO_MSC_THERAPY", "2800"): 2,
+    }
+    scr = [r for r in sle if r["study"] == "STUDY_SCR2018_SLE_MSC" and r["therapy"] == "ALLO_MSC_THERAPY"]
+    figures = {(r["measure"], r["value"], r["unit"], r["timepoint"]) for r in scr}
+    # article: 術后5年總生存率為84% … 5年疾病緩解率為34% … 5年總復發率為24%
+    assert ("OVERALL_SURVIVAL", "84", "%", "5 years") in figures
+    assert ("REMISSION_RATE", "34", "%", "5 years") in figures
+    assert ("COMPLETE_CLINICAL_REMISSION", "27", "%", "5 years") in figures
+    assert ("RELAPSE_RATE", "24", "%", "5 years") in figures
+    assert ("EFFECTIVE_RATE", "60", "%", "") in {
+        (r["measure"], r["value"], r["unit"], r["timepoint"]) for r in sle if r["study"] == "STUDY_NANJING_MSC_PROGRAMME"
+    }
+    assert {r["disease"] for r in sle} == {"SLE"}
+
+    ra = run(disease="RA")
+    # studies/ra.yaml: the Iranian trial (n=9, 7 figures), NCT01547091 (n=64, 13 figures), its 68-year-old case (6)
+    assert Counter((r["study"], r["therapy"], r["n"]) for r in ra) == {
+        ("STUDY_IRAN2019_RA_AUTO_BMMSC", "AUTO_BM_MSC_THERAPY", "9"): 7,
+        ("STUDY_NCT01547091_RA_UCMSC", "UC_MSC_DMARD_THERAPY", "64"): 13,
+        ("STUDY_NCT01547091_CASE_68M", "UC_MSC_DMARD_THERAPY", "1"): 6,
+    }
+    iran = {r["measure"]: r for r in ra if r["study"] == "STUDY_IRAN2019_RA_AUTO_BMMSC"}
+    assert set(iran) == {"BM_MSC", "TH17", "IL17A", "TREG", "VAS", "CRP", "ANTI_CCP"}
+    assert number(iran["BM_MSC"]["value"]) == 1_000_000  # 1×10^6 MSCs/kg (printed 1×106)
+    assert (iran["TH17"]["unit"], iran["TH17"]["timepoint"]) == ("%", "12 months vs time zero")
+    assert iran["TREG"]["timepoint"] == "end of month 1"
+
+
+@expects("study-figures")
+def _study_figures(run: Runner) -> None:
+    rows = run(study="STUDY_SCR2018_SLE_MSC")
+    # 18 figures in studies/sle.yaml, each with a quote
+    assert len(rows) == 18
+    by_id = {r["figure"].rsplit("/", 1)[1]: r for r in rows}
+    assert len(by_id) == 18
+    os5 = by_id["os-5y"]
+    assert (os5["measure"], number(os5["value"]), os5["unit"], os5["timepoint"]) == ("OVERALL_SURVIVAL", 84, "%", "5 years")
+    assert os5["quote"] == "術后5年總生存率為84%" and os5["claim"] == ""
+    remission = by_id["remission-5y"]
+    assert (number(remission["value"]), remission["claim"]) == (34, "sle-scr2018-allo-msc-remission")
+    assert remission["quote"] == "5年疾病緩解率為34%"
+    assert (by_id["proteinuria"]["direction"], by_id["proteinuria"]["claim"]) == ("decreased", "sle-scr2018-proteinuria")
+    assert (number(by_id["remission-ever"]["value"]), by_id["remission-ever"]["unit"]) == (37, "patients")
+    assert {r["study"] for r in rows} == {"STUDY_SCR2018_SLE_MSC"}
+
+
+@expects("flags")
+def _flags(run: Runner) -> None:
+    rows = run(kind="mistranslation")
+    # 11 claims and 3 entities (DAS28, HAQ, EFFEROCYTOSIS) have a mistranslation flag; one flag each
+    assert len(rows) == 14
+    assert {r["kind"] for r in rows} == {"mistranslation"}
+    aids = [r for r in rows if r["flagged"] == "conc-aid-burden-aids-mistranslation"]
+    assert len(aids) == 1
+    assert "艾滋病" in aids[0]["quote"]
+    assert "自身免疫性疾病" in aids[0]["intended"]
+    assert number(aids[0]["confidence"]) == Decimal("0.5")
+    assert "EFFEROCYTOSIS" in {r["flagged"] for r in rows}
+    assert {r["quote"] for r in rows if r["flagged"] in ("DAS28", "HAQ", "EFFEROCYTOSIS")} == {""}  # entities have no quote
+    everything = run()
+    kinds = {r["kind"] for r in everything}
+    assert {"mistranslation", "contradicts_biology", "overstated", "garbled_name", "doubtful"} <= kinds
+    # the TNF-β "anti-inflammatory" claim of the IBD section
+    assert ("ibd-mscexo-tnfb-up", "contradicts_biology") in column(everything, "flagged", "kind")
+    # the Nanjing study's flag (studies carry flags too)
+    assert ("STUDY_NANJING_MSC_PROGRAMME", "overstated") in column(everything, "flagged", "kind")
+
+
+@expects("ungrounded-entities")
+def _ungrounded_entities(run: Runner) -> None:
+    rows = run()
+    # 45 of the 349 curated entities have no xrefs at all
+    assert len(rows) == 45
+    entities = {r["entity"]: r for r in rows}
+    assert entities["TH17_TREG_BALANCE"]["type"] == "mk:BiologicalProcess"
+    assert "Th17/Treg" in entities["TH17_TREG_BALANCE"]["reason"]
+    assert entities["LINCRNA_COX2"]["type"] == "mk:LncRNA"
+    for grounded in ("SLE", "TH17", "TREG", "IL6", "MIR146A", "ALLO_MSC_THERAPY", "STUDY_SCR2018_SLE_MSC"):
+        assert grounded not in entities
+    assert all(r["reason"] for r in rows)  # every ungrounded entity says why
+    therapies = run(type="mk:Therapy")
+    assert sorted(r["entity"] for r in therapies) == [
+        "CARFILZOMIB_THERAPY",
+        "CONVENTIONAL_AID_THERAPY",
+        "CONVENTIONAL_SLE_THERAPY",
+        "ENGINEERED_EXO_THERAPY",
+        "INSULIN_INJECTION",
+        "MSC_EV_THERAPY",
+        "MSC_EXO_THERAPY",
+    ]
+
+
+@expects("exosome-cargo")
+def _exosome_cargo(run: Runner) -> None:
+    rows = run()
+    # four `carries` claims; miR-146a has three causal effect claims in sle.yaml (two of its own,
+    # one of the antagonist on it), miR-155 none
+    weakens, ages, blocks = "sle-mir146a-weakens-msc-function", "sle-mir146a-msc-senescence", "sle-antagonist-decreases-mir146a"
+    assert sorted(column(rows, "vesicle", "cargo", "claim", "effect", "target", "effectClaim")) == [
+        (
+            "ENGINEERED_EXOSOME",
+            "MIR146A_ANTAGONIST",
+            "sle-engineered-exosome-carries-antagonist",
+            "mk:decreases",
+            "MIR146A",
+            blocks,
+        ),
+        ("SENESCENT_SC_EXO", "MIR146A", "ra-senescent-exo-carries-mir146a", "mk:decreases", "MSC", weakens),
+        ("SENESCENT_SC_EXO", "MIR146A", "ra-senescent-exo-carries-mir146a", "mk:increases", "CELL_SENESCENCE", ages),
+        ("SENESCENT_SC_EXO", "MIR155", "ra-senescent-exo-carries-mir155", "", "", ""),
+        ("SLE_EXOSOME", "MIR146A", "sle-exosome-carries-mir146a", "mk:decreases", "MSC", weakens),
+        ("SLE_EXOSOME", "MIR146A", "sle-exosome-carries-mir146a", "mk:increases", "CELL_SENESCENCE", ages),
+    ]
+    # article: 外泌體攜帶的miR-146a可加速MSCs衰老,進一步削弱其免疫調控能力
+    sle = run(vesicle="SLE_EXOSOME")
+    assert sorted(column(sle, "cargo", "effect", "aspect", "target")) == [
+        ("MIR146A", "mk:decreases", "function", "MSC"),
+        ("MIR146A", "mk:increases", "", "CELL_SENESCENCE"),
+    ]
+
+
+@expects("shared-mediators")
+def _shared_mediators(run: Runner) -> None:
+    rows = run(disease1="SLE", disease2="RA")
+    counts = {r["mediator"]: (int(r["claims1"]), int(r["claims2"])) for r in rows}
+    # IL-6: 5 SLE claims (let-7f -> IL-6 twice, IL-6 -> Th17, IL-6 -| Th17/Treg balance, IL-6-silenced MSC)
+    #       4 RA claims (SASP: secreted by senescent HSPCs, part of SASP, NF-kB, synovial fibroblasts)
+    assert counts["IL6"] == (5, 4)
+    assert counts["TNF"] == (1, 8)  # sle-mscexo-therapy-decreases-tnf; eight ra-*tnf* claims
+    assert counts["MIR146A"] == (4, 1)  # carried by exosomes in both sections
+    assert counts["TH17"] == (5, 3)
+    assert "TREG" in counts and "TH17_TREG_BALANCE" in counts
+    assert {r["label"] for r in rows if r["mediator"] == "IL6"} == {"interleukin-6"}
+    # diseases and therapies are left out even where both sections use them; LET7F is SLE only, IDO1 RA only
+    for absent in ("SLE", "RA", "ALLO_MSC_THERAPY", "LET7F", "IDO1"):
+        assert absent not in counts
+    assert {(r["disease1"], r["disease2"]) for r in rows} == {("SLE", "RA")}
+
+
+@expects("th17-treg-claims")
+def _th17_treg_claims(run: Runner) -> None:
+    rows = run()
+    claims = {r["claim"]: r["disease"] for r in rows}
+    # 31 claims with a disease context have TH17, TREG, TH17_TREG_BALANCE or IL17_TREG (broader TREG)
+    # as subject or object: SLE 14, RA 7, MS 4, IBD 2, T1D 2, AIHA 1, AID 1
+    assert Counter(claims.values()) == {"SLE": 14, "RA": 7, "MS": 4, "IBD": 2, "T1D": 2, "AIHA": 1, "AID": 1}
+    assert len(rows) == 31
+    assert claims["ra-iran-th17-decrease"] == "RA"
+    assert claims["ibd-msc-th17-down"] == "IBD"
+    assert claims["ms-mscev-treg-spinal-cord"] == "MS"
+    assert claims["sle-il6-disrupts-th17-treg-balance"] == "SLE"
+    assert claims["sle-mscexo-recruits-il17-treg"] == "SLE"  # via skos:broader IL17_TREG -> TREG
+    # no disease context (gen-th17-treg-aid, aiha-treg-therapeutic); Treg/helper-T balance is another axis
+    for absent in ("gen-th17-treg-aid", "aiha-treg-therapeutic", "o-treg-th-imbalance-in-aid", "sle-let7f-down-bmmsc"):
+        assert absent not in claims
+    ra = run(disease="RA")
+    assert sorted(r["claim"] for r in ra) == [
+        "ra-allo-msc-regulates-th17-treg",
+        "ra-iran-th17-decrease",
+        "ra-iran-treg-increase",
+        "ra-senescent-hspc-decrease-treg",
+        "ra-senescent-hspc-increase-th17",
+        "ra-th17-accelerates-autoimmune-attack",
+        "ra-treg-restrains-autoimmune-attack",
+    ]
+
+
+@expects("claim-provenance")
+def _claim_provenance(run: Runner) -> None:
+    (row,) = run(claim="sle-scr2018-allo-msc-remission")
+    assert row["source"] == "mks:hangji2024"
+    assert row["title"] == "干細胞及其分泌的外泌體治療自身免疫性疾病的機制"
+    assert row["section"] == "干細胞移植治療系統性紅斑狼瘡的臨床試驗"
+    assert row["quote"] == "5年疾病緩解率為34%"
+    assert (row["evidence"], row["evidenceType"]) == ("human_trial", "obo:ECO_0006017")
+    assert number(row["confidence"]) == Decimal("0.8")  # the default: the YAML gives none
+    assert row["study"] == "STUDY_SCR2018_SLE_MSC"
+    (row,) = run(claim="mkc:conc-aid-burden-aids-mistranslation")
+    assert (row["section"], row["evidence"], row["evidenceType"], row["study"]) == (
+        "結論",
+        "review_assertion",
+        "obo:ECO_0000304",
+        "",
+    )
+    assert number(row["confidence"]) == Decimal("0.5")
+    assert run(claim="no-such-claim") == []
+
+
+@expects("claims-by-evidence")
+def _claims_by_evidence(run: Runner) -> None:
+    rows = run(level="case_report")
+    # 11 case_report claims: the CiPSC islet patient (6), the 68-year-old RA man (2), the AS case (2),
+    # the MS encephalopathy (1); all in humans
+    assert sorted(r["claim"] for r in rows) == [
+        "as-case-ahsct-remission",
+        "as-case-sct-may-relieve",
+        "dm-cipsc-islet-ameliorates-t1d",
+        "dm-cipsc-islet-functional-cure",
+        "dm-cipsc-islet-glucose-homeostasis",
+        "dm-cipsc-islet-insulin-independence",
+        "dm-cipsc-islet-insulin-secretion",
+        "dm-cipsc-to-islet",
+        "ms-msc-encephalopathy",
+        "ra-case68-hand-function-restored",
+        "ra-case68-nodules-regressed",
+    ]
+    assert {r["species"] for r in rows} == {"HUMAN"}
+    assert {r["level"] for r in rows} == {"case_report"}
+    animal = {r["claim"]: r for r in run(level="animal_model")}
+    assert animal["sle-hspc-myeloid-bias"]["species"] == "MOUSE"
+    assert "sle-scr2018-allo-msc-remission" not in animal
+
+
+@expects("animal-only-claims")
+def _animal_only_claims(run: Runner) -> None:
+    ibd = run(disease="IBD")
+    claims = {r["claim"] for r in ibd}
+    # 23 animal_model claims in IBD context; two share their statement with a review claim:
+    # MSC_THERAPY decreases TH17 (sle-msct-decreases-th17) and MSC_EXO_THERAPY ameliorates IBD
+    # (ibd-exo-therapeutic-barrier)
+    assert "ibd-msc-th17-down" not in claims
+    assert "ibd-mscexo-ameliorates-colitis" not in claims
+    assert len(ibd) == 21 and len(claims) == 21
+    for present in (
+        "ibd-msc-dose-dependent",
+        "ibd-msc-tr1-up",
+        "ibd-mscexo-il10-up",
+        "ibd-mscexo-tnfb-up",
+        "ibd-isc-lost-dss",
+        "ibd-isc-partial-tnbs-oxazolone",
+    ):
+        assert present in claims
+    assert {r["disease"] for r in ibd} == {"IBD"}
+    ms = run(disease="MS")
+    # ms-mscev-neuroprotection shares its statement with the review claim ms-mscev-neuroprotection-role
+    assert sorted(column(ms, "claim", "species")) == [
+        ("ms-mscev-bax-down", "MOUSE"),
+        ("ms-mscev-p53-down", "MOUSE"),
+        ("ms-mscev-stat1-down", "MOUSE"),
+        ("ms-mscev-treg-spinal-cord", "MOUSE"),
+    ]
+    # the 4 SLE lupus-model claims (HSPC myeloid bias) are animal-only too
+    assert Counter(r["disease"] for r in run()) == {"IBD": 21, "MS": 4, "SLE": 4}
+
+
+@expects("therapies-for-disease")
+def _therapies_for_disease(run: Runner) -> None:
+    rows = run(disease="RA")
+    # six `ameliorates RA` claims; ra-treg-restrains-autoimmune-attack has a cell (TREG) as subject
+    assert sorted(column(rows, "therapy", "claim", "evidence", "study")) == [
+        ("ALLO_SCT", "ra-allo-sct-durable-efficacy", "author_statement", ""),
+        ("AUTO_BM_MSC_THERAPY", "ra-iran-auto-bmmsc-ameliorates-ra", "human_trial", "STUDY_IRAN2019_RA_AUTO_BMMSC"),
+        ("AUTO_SCT", "ra-auto-sct-recognised-method", "review_assertion", ""),
+        ("STEM_CELL_TRANSPLANTATION", "ra-stem-cell-hope-cure", "author_statement", ""),
+        ("UC_MSC_DMARD_THERAPY", "ra-ucmsc-dmard-ameliorates-ra", "human_trial", "STUDY_NCT01547091_RA_UCMSC"),
+    ]
+    sle = {r["claim"]: r for r in run(disease="SLE")}
+    assert sle["sle-scr2018-allo-msc-remission"]["study"] == "STUDY_SCR2018_SLE_MSC"
+    assert sle["sle-scr2018-allo-msc-remission"]["species"] == "HUMAN"
+    # the conclusion's claim has no disease context but is still a therapy ameliorating SLE
+    assert "conc-sct-ameliorates-sle" in sle
+
+
+@expects("observed-in-disease")
+def _observed_in_disease(run: Runner) -> None:
+    rows = run(disease="SLE")
+    assert column(rows, "entity", "predicate", "claim") == [
+        ("LET7F", "mk:decreasedIn", "sle-let7f-down-bmmsc"),
+        ("LET7F", "mk:decreasedIn", "sle-let7f-low-bmmsc-intro"),
+        ("MSC_DYSFUNCTION", "mk:increasedIn", "sle-msc-dysfunction-in-sle"),
+        ("TH17_TREG_BALANCE", "mk:decreasedIn", "sle-th17-treg-balance-lost-in-sle"),
+    ]
+    assert rows[0]["quote"] == "SLE患者BM-MSCs中Let-7f表達下調"
+    ms = column(run(disease="MS"), "entity", "predicate")
+    assert ("FOXP3", "mk:decreasedIn") in ms and ("TGFB1", "mk:decreasedIn") in ms  # ms-foxp3-down, ms-tgfb1-low
+    assert ("SNHG1", "mk:increasedIn") not in ms  # that is RRMS (ms-snhg1-up-rrms)
+
+
+@expects("secreted-factors")
+def _secreted_factors(run: Runner) -> None:
+    rows = run(cell="MSC")
+    # article: 通過分泌抗炎因子(如TGF-β、IL-10) (SLE); 通過分泌吲哚胺2,3-雙加氧酶(IDO) (RA)
+    assert column(rows, "factor", "claim", "disease") == [
+        ("IDO1", "ra-allo-msc-secretes-ido", "RA"),
+        ("IL10", "sle-msc-secretes-il10", "SLE"),
+        ("TGFB", "sle-msc-secretes-tgfb", "SLE"),
+    ]
+    everything = column(run(), "cell", "factor", "claim")
+    assert ("UC_MSC", "MIR199A_5P", "sle-ucmsc-secretes-mir199a") in everything
+    assert ("STEM_CELL", "EXOSOME", "gen-stem-cell-secretes-exosome") in everything
+
+
+@expects("entity-claims")
+def _entity_claims(run: Runner) -> None:
+    rows = run(entity="let-7f")
+    # the five sle.yaml claims with LET7F as subject or object; LET7F_MSC_THERAPY's other claim is not one
+    assert column(rows, "entity", "claim", "predicate") == [
+        ("LET7F", "sle-let7f-decreases-il6", "mk:decreases"),
+        ("LET7F", "sle-let7f-decreases-il6-intro", "mk:decreases"),
+        ("LET7F", "sle-let7f-down-bmmsc", "mk:decreasedIn"),
+        ("LET7F", "sle-let7f-low-bmmsc-intro", "mk:decreasedIn"),
+        ("LET7F", "sle-let7f-msc-increases-let7f", "mk:increases"),
+    ]
+    assert rows[4]["subject"] == "LET7F_MSC_THERAPY" and rows[4]["aspect"] == "expression"
+
+
+@expects("evidence-summary")
+def _evidence_summary(run: Runner) -> None:
+    # counted in claims/ra.yaml (94 claims, all with disease RA) and claims/sle.yaml (85 with disease SLE)
+    assert column(run(disease="RA"), "evidence", "claims") == [
+        ("author_statement", "2"),
+        ("case_report", "2"),
+        ("human_trial", "18"),
+        ("review_assertion", "72"),
+    ]
+    assert column(run(disease="SLE"), "evidence", "claims") == [
+        ("animal_model", "4"),
+        ("author_statement", "3"),
+        ("human_observational", "3"),
+        ("human_trial", "15"),
+        ("review_assertion", "60"),
+    ]
+
+
+# ---------------------------------------------------------------------------------- tests
+
+
+@pytest.fixture(scope="module", params=["default", "rdflib"])
+def store(request, packaged_built) -> SparqlStore:
+    return open_store(None if request.param == "default" else request.param, graph=packaged_built.rdf)
+
+
+def test_every_named_query_has_a_hand_checked_expectation():
+    assert sorted(set(named_queries()) - set(CHECKS)) == [], "named queries without an expectation on the article"
+    assert sorted(set(CHECKS) - set(named_queries())) == [], "expectations of queries that no longer exist"
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_named_query_gives_the_hand_checked_rows_on_the_article(store, name):
+    assert name in CHECKS, f"no hand-checked expectation for named query {name}"
+    CHECKS[name](Runner(store, name))
