@@ -16,7 +16,16 @@ from typing import Any
 
 import networkx as nx
 
-from graph.paths import Hop, MechanismPath, MechanismResult, ObservedOutcome, StudyFigures, TherapyMechanism, short_label
+from graph.paths import (
+    Hop,
+    MechanismPath,
+    MechanismResult,
+    ObservedOutcome,
+    StudyFigures,
+    TherapyMechanism,
+    borrowed_hops,
+    short_label,
+)
 
 __all__ = ["highlight_steps", "mechanisms_json", "mechanisms_text", "result_json", "result_text"]
 
@@ -64,6 +73,10 @@ def _path_json(G: nx.MultiDiGraph, path: MechanismPath) -> dict[str, Any]:
         "score": round(path.score.total, 6),
         "score_parts": path.score.to_dict(),
         "variants": [list(v) for v in path.variants],
+        "borrowed_context": [
+            {"subject": hop.subject, "predicate": hop.predicate, "object": hop.object, "diseases": list(diseases)}
+            for hop, diseases in borrowed_hops(G, path)
+        ],
     }
 
 
@@ -152,6 +165,14 @@ def _study_lines(studies: Iterable[StudyFigures], indent: str) -> list[str]:
     return lines
 
 
+def _borrowed_lines(G: nx.MultiDiGraph, path: MechanismPath, indent: str) -> list[str]:
+    return [
+        f"{indent}caution: {short_label(G, hop.subject)} —{hop.predicate}→ {short_label(G, hop.object)} "
+        f"rests only on claims about {', '.join(short_label(G, d) for d in diseases)}"
+        for hop, diseases in borrowed_hops(G, path)
+    ]
+
+
 def result_text(G: nx.MultiDiGraph, result: MechanismResult) -> str:
     """A numbered list of explanations, each path on one line, then its claims and sources."""
     c = result.constraints
@@ -201,6 +222,7 @@ def result_text(G: nx.MultiDiGraph, result: MechanismResult) -> str:
         )
         for variant in path.variants:
             lines.append(f"   same mechanism also via: {' → '.join(variant)}")
+        lines.extend(_borrowed_lines(G, path, "   "))
         lines.extend(_evidence_lines(G, path.hops, "   "))
     if result.truncated:
         lines.append("(search stopped after the candidate limit; more paths may exist)")
@@ -247,4 +269,5 @@ def mechanisms_text(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMech
             continue
         lines.append(f"{head}: {r.best.verdict}, score {r.best.score.total:.4f}{observed}")
         lines.append(f"    {chain_line(G, r.best.nodes[0].id, r.best.hops)}")
+        lines.extend(_borrowed_lines(G, r.best, "    "))
     return "\n".join(lines) + "\n"

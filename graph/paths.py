@@ -121,6 +121,7 @@ __all__ = [
     "StudyFigures",
     "TherapyMechanism",
     "ancestors",
+    "borrowed_hops",
     "descendants",
     "mechanism_paths",
     "mechanisms",
@@ -1292,6 +1293,33 @@ def _resolve_all(G: nx.MultiDiGraph, names: Iterable[str]) -> list[str]:
         assert node is not None
         out.append(node)
     return out
+
+
+def borrowed_hops(G: nx.MultiDiGraph, path: MechanismPath) -> list[tuple[Hop, tuple[str, ...]]]:
+    """The mechanism hops of ``path`` that rest only on claims made about *other* diseases.
+
+    A hop is borrowed when every claim behind it names a disease context and none of those is the
+    path's disease, a broader one or a narrower one (e.g. an IBD mouse claim on a path to SLE).
+    Such a path is still a hypothesis worth showing, but the reader should know; returns each
+    borrowed hop with the diseases its claims were made about.
+
+    >>> G = nx.MultiDiGraph(claims={"c1": {"disease": ["IBD"]}, "c2": {"disease": []}})
+    >>> G.add_nodes_from([("SLE", {"broader": ["AID"]}), ("IBD", {"broader": ["AID"]}), ("AID", {"broader": []})])
+    >>> hop = Hop("X", "increases", "Y", "mechanism", 1, claims=(ClaimSupport("c1", "s", "animal_model", False, 0.5),))
+    >>> path = MechanismPath("T", "SLE", (), (hop,), 1, ScoreParts(1, 1, 1, 1))
+    >>> [(h.key, diseases) for h, diseases in borrowed_hops(G, path)]
+    [(('X', 'increases', 'Y'), ('IBD',))]
+    """
+    claims = G.graph.get("claims", {})
+    related = {path.disease, *ancestors(G, path.disease), *descendants(G, path.disease)} if path.disease in G else {path.disease}
+    borrowed = []
+    for hop in path.hops:
+        if hop.kind != "mechanism" or not hop.claims:
+            continue
+        contexts = [tuple(claims.get(c.id, {}).get("disease", ())) for c in hop.claims]
+        if all(ctx and not set(ctx) & related for ctx in contexts):
+            borrowed.append((hop, tuple(sorted({d for ctx in contexts for d in ctx}))))
+    return borrowed
 
 
 def mechanism_paths(

@@ -648,3 +648,20 @@ def test_article_pruned_search_equals_reference_for_every_therapy(packaged_built
         for disease in ("SLE", "IBD", "T1D"):
             pruned = mechanism_paths(G, therapy, disease, index=index, nearest=False)
             assert pruned == mechanism_paths(G, therapy, disease, index=index, nearest=False, engine="full"), (therapy, disease)
+
+
+def test_a_hop_resting_only_on_another_disease_is_called_out(packaged_built):
+    """MSC exosomes' CD4 differentiation claim was made about colitis; on a path to SLE it is flagged as borrowed."""
+    from graph.path_report import mechanisms_text, result_json
+    from graph.paths import borrowed_hops, mechanism_paths, mechanisms
+
+    G = packaged_built.network
+    result = mechanism_paths(G, "MSC_EXO_THERAPY", "SLE", k=10)
+    borrowed = {hop.key: diseases for path in result.paths for hop, diseases in borrowed_hops(G, path)}
+    assert borrowed[("MSC_EXO_THERAPY", "increases", "CD4_T_CELL")] == ("IBD",)
+    own = mechanism_paths(G, "MSC_EXO_THERAPY", "IBD", k=10)
+    assert not any(borrowed_hops(G, path) for path in own.paths if "CD4_T_CELL" in [n.id for n in path.nodes])
+    data = result_json(G, result)
+    assert any(e["diseases"] == ["IBD"] for p in data["paths"] for e in p["borrowed_context"])
+    text = mechanisms_text(G, "SLE", mechanisms(G, "SLE"))
+    assert "rests only on claims about IBD" in text
