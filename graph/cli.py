@@ -341,9 +341,6 @@ def _coverage_text(source_id: str, rows: list[Any], show_all: bool) -> None:
                 click.echo(f"    line {row.sentence.line}: {status}: {row.sentence.text}")
 
 
-# --- SPARQL commands (issue 4: sparql, load, serve) go below this line ---
-
-
 _STORE_HELP = (
     "Where to run: rdflib or oxigraph (the curation in memory), oxigraph:PATH (a store filled by "
     "`mechkg load`). [default: the curation in embedded Oxigraph, see graph/stores.py]"
@@ -555,9 +552,6 @@ def serve(
     )
 
 
-# --- path commands (issue 5: path, mechanisms) go below this line ---
-
-
 def _path_graph(curation: Path, sources: Path | None, lexicons: Path | None) -> Any:
     from graph.pipeline import build_graphs
 
@@ -721,8 +715,6 @@ def mechanisms(
     else:
         click.echo(mechanisms_text(G, target, rows), nl=False)
 
-
-# --- export commands (issue 7: export) go below this line ---
 
 _EXPORT_FORMATS = ("turtle", "ntriples", "jsonld", "kgx", "graphml", "cytoscape", "neo4j", "paths")
 _MULTI_FILE_FORMATS = ("kgx", "neo4j")
