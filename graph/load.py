@@ -64,12 +64,6 @@ class Curation:
     notices: tuple[str, ...] = ()
     """Checks that could not run here, and why (e.g. no source text available)."""
 
-    def entity_type(self, entity_id: str) -> str | None:
-        """The class of an entity or study id, or ``None`` when the id is unknown."""
-        if entity_id in self.entities:
-            return self.entities[entity_id].type
-        return "ClinicalStudy" if entity_id in self.studies else None
-
     def claims_reporting(self, study_id: str) -> list[Claim]:
         """The claims that name ``study_id`` as the study that reports them."""
         return [claim for claim in self.claims.values() if claim.study == study_id]

@@ -13,7 +13,6 @@ silently ignored typo. They check the *shape* of one record; what needs the whol
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -318,8 +317,3 @@ class Excuse(_Record):
     quote: Quote
     reason: Literal[EXCUSE_REASONS]  # type: ignore[valid-type]
     note: Text | None = None
-
-
-def is_entity_id(value: str) -> bool:
-    """Whether ``value`` is a well-formed entity id (``IL6``, ``UC_MSC``)."""
-    return re.fullmatch(ENTITY_ID, value) is not None

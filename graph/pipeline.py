@@ -101,9 +101,7 @@ def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_outputs(out_dir)
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise MechKGError(
-            f"{out_dir} is not empty and was not written by mechkg build; choose another --out folder or empty it"
-        )
+        raise MechKGError(f"{out_dir} is not empty and was not written by mechkg build; choose another --out folder or empty it")
     if out_dir.exists() and not out_dir.is_dir():
         raise MechKGError(f"{out_dir} exists and is not a folder")
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))

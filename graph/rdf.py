@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
@@ -257,8 +256,3 @@ def serialize_turtle(rdf: Graph) -> bytes:
     stream = io.BytesIO()
     _SortedTurtle(graph).serialize(stream, encoding="utf-8")
     return stream.getvalue()
-
-
-def write_turtle(graph: Graph, path: Path) -> None:
-    """Write :func:`serialize_turtle` output to ``path``."""
-    path.write_bytes(serialize_turtle(graph))
