@@ -167,8 +167,8 @@ def _rss_mb() -> float:
 
 def measure(engine: str, data: Path, params: dict[str, dict[str, str]], repeats: int, skip: list[str] | None = None) -> dict:
     """Load ``data`` into ``engine`` and time every named query (runs inside a child process)."""
-    from graph.sparql import named_queries, run_query
-    from graph.stores import OxigraphStore, RdflibStore
+    from mechkg.query.named import named_queries, run_query
+    from mechkg.query.stores import OxigraphStore, RdflibStore
 
     before = _rss_mb()
     started = time.perf_counter()
@@ -240,8 +240,8 @@ def main() -> None:
     out: list[str] = [f"## MechKG store benchmark ({time.strftime('%Y-%m-%d')}, python {sys.version.split()[0]})", ""]
     with tempfile.TemporaryDirectory() as tmp:
         if args.article:
-            from graph.pipeline import build_graphs
-            from graph.resources import default_curation_dir
+            from mechkg.network.built import build_graphs
+            from mechkg.resources import default_curation_dir
 
             built = build_graphs(args.curation or default_curation_dir(), check_shapes=False)
             data = Path(tmp) / "article.nt"
@@ -269,7 +269,7 @@ def _article_params(built) -> dict[str, dict[str, str]]:
     """Parameters for the article graph: the examples in the query headers where they exist there."""
     import shlex
 
-    from graph.sparql import named_queries
+    from mechkg.query.named import named_queries
 
     params: dict[str, dict[str, str]] = {}
     for name, query in named_queries().items():

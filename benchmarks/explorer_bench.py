@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from synthetic import synthetic_graph
 
-from graph.html import explorer_html, pair_paths
-from graph.layout import spring_positions
+from mechkg.render.layout import spring_positions
+from mechkg.render.page import explorer_html, pair_paths
 
 FLAGS = [
     "--no-sandbox",
@@ -90,8 +90,8 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=os.environ.get("MECHKG_CHROMIUM", "/usr/bin/chromium"), args=FLAGS)
         for name, n in cases:
             if n is None:
-                from graph.pipeline import build_graphs
-                from graph.resources import default_curation_dir
+                from mechkg.network.built import build_graphs
+                from mechkg.resources import default_curation_dir
 
                 G = build_graphs(default_curation_dir()).network
                 table = pair_paths(G)

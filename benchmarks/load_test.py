@@ -92,9 +92,10 @@ def _tree_rss_mb(pid: int) -> float:
 
 def _workload(curation: Path | None, sources: Path | None) -> tuple[list[str], list[str]]:
     """(query texts, /api/path URLs) for the curation: every named query, and disease-therapy pairs."""
-    from graph.pipeline import build_graphs
-    from graph.resources import default_curation_dir
-    from graph.sparql import check_query, named_queries
+    from mechkg.network.built import build_graphs
+    from mechkg.query.named import named_queries
+    from mechkg.query.sparql import check_query
+    from mechkg.resources import default_curation_dir
 
     G = build_graphs(curation or default_curation_dir(), sources_dir=sources, check_shapes=False).network
     types = dict(G.nodes(data="type"))

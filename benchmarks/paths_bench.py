@@ -9,11 +9,11 @@ Measures
    and the wall time and peak memory of a whole ``mechkg path SLE MSC`` process;
 2. synthetic graphs of 10^4, 10^5, 10^6 edges (k=10, max_hops=5): time to build the
    MultiDiGraph, time and memory (resident-set growth) to build the search index
-   (:func:`graph.paths.path_index`), and the query. ``--engine full`` runs the reference
+   (:func:`mechkg.paths.search.path_index`), and the query. ``--engine full`` runs the reference
    search (Yen on the whole networkx search graph, which it builds first) instead of the
    default pruned one; ``--libraries`` also times Yen's k shortest paths on the whole weighted
    search graph in networkx vs igraph (``Graph.get_k_shortest_paths``), the measurement that
-   chose the engine (see :mod:`graph.path_engine`).
+   chose the engine (see :mod:`mechkg.paths.engine`).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.paths import mechanism_paths, path_index
+from mechkg.paths.search import mechanism_paths, path_index
 
 LEVELS = ["human_trial", "case_report", "human_observational", "animal_model", "in_vitro", "review_assertion"]
 CAUSAL = [("increases", 1), ("decreases", -1), ("secretes", 1), ("contributesTo", 1), ("regulates", 0)]
@@ -55,8 +55,8 @@ def pct(values: list[float], q: float) -> float:
 
 def article(repeat: int) -> None:
     """Latency on the article graph, and the whole CLI process."""
-    from graph.pipeline import build_graphs
-    from graph.resources import default_curation_dir
+    from mechkg.network.built import build_graphs
+    from mechkg.resources import default_curation_dir
 
     started = time.perf_counter()
     G = build_graphs(default_curation_dir(), check_shapes=False).network

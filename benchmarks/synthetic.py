@@ -1,7 +1,7 @@
 """Synthetic MechKG-shaped graphs for the benchmarks: diseases, therapies, mediators, claims.
 
 ``synthetic_graph(n_nodes, n_edges, seed=...)`` gives a :class:`networkx.MultiDiGraph` with the
-node and edge attributes of ``graph.network.to_networkx`` (labels in both languages, classes,
+node and edge attributes of ``mechkg.network.build.to_networkx`` (labels in both languages, classes,
 signed predicates, claims with quotes and disease contexts), so the explorer page can be built
 from it exactly as from the curated graph. About 1 % of the nodes are diseases and 1 % therapies;
 each mediator belongs mostly to one disease, as in the article.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.resources import default_curation_dir, find_lexicons_dir, find_sources_dir
+from mechkg.resources import default_curation_dir, find_lexicons_dir, find_sources_dir
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini"
@@ -44,7 +44,7 @@ def mini(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def packaged_built():
     """The packaged curation, built once per test session (load, RDF, SHACL, network)."""
-    from graph.pipeline import build_graphs
+    from mechkg.network.built import build_graphs
 
     return build_graphs(default_curation_dir())
 
@@ -52,7 +52,7 @@ def packaged_built():
 @pytest.fixture(scope="session")
 def mini_built():
     """The mini curation, built once per test session."""
-    from graph.pipeline import build_graphs
+    from mechkg.network.built import build_graphs
 
     return build_graphs(MINI, sources_dir=MINI_SOURCES)
 

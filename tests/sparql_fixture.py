@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 
-from graph.vocab import PREFIXES
+from mechkg.terms.vocab import PREFIXES
 
 DATA = Path(__file__).parent / "data" / "sparql"
 CURATION = DATA / "curation"
@@ -201,7 +201,7 @@ def short(term: object) -> str:
 
 def comparable(result: object) -> object:
     """A store-independent form of a QueryResult: rows of canonical term keys, or the set of triples."""
-    from graph.sparql import QueryResult
+    from mechkg.query.sparql import QueryResult
 
     assert isinstance(result, QueryResult)
     if result.graph is not None:

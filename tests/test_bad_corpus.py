@@ -21,9 +21,9 @@ import yaml
 from click.testing import CliRunner
 from conftest import DATA, MINI, MINI_SOURCES
 
-from graph.cli import main
-from graph.resources import find_lexicons_dir
-from graph.yaml_lines import MAX_FILE_BYTES
+from mechkg.app.cli import main
+from mechkg.ingest.yaml_lines import MAX_FILE_BYTES
+from mechkg.resources import find_lexicons_dir
 
 BAD = DATA / "bad"
 CASES: list[dict] = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))
@@ -201,8 +201,8 @@ def test_real_build_leaves_the_previous_outputs_byte_identical(tmp_path, previou
 
 def test_traditional_rule_accepts_the_articles_own_wording():
     """The zh-Hant rule must never reject the article's text: every character it uses is allowed."""
-    from graph.hanzi import simplified_only
-    from graph.resources import find_sources_dir
+    from mechkg.ingest.hanzi import simplified_only
+    from mechkg.resources import find_sources_dir
 
     texts = [MINI_SOURCES / "mini_sle.txt"]
     shared = find_sources_dir()

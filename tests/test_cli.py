@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import MINI_SOURCES
 
-from graph.cli import main
+from mechkg.app.cli import main
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -6,8 +6,8 @@ from conftest import MINI, MINI_SOURCES, sources_or_skip
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.coverage import source_coverage, split_sentences
-from graph.load import load_curation
+from mechkg.ingest.coverage import source_coverage, split_sentences
+from mechkg.ingest.load import load_curation
 
 
 def test_sentences_know_line_and_section():
@@ -43,7 +43,7 @@ def test_mini_coverage_marks_cited_excused_and_uncited():
 
 def test_packaged_curation_cites_or_excuses_every_sentence():
     """Issue 3's target: every substantive sentence of the article is cited or explicitly excused."""
-    from graph.resources import default_curation_dir
+    from mechkg.resources import default_curation_dir
 
     sources_or_skip()
     curation = load_curation(default_curation_dir())

@@ -15,9 +15,9 @@ import pytest
 from conftest import lexicons_or_skip, sources_or_skip
 from rdflib import Graph, Literal
 
-from graph.names import resolve_name
-from graph.shapes import shape_violations
-from graph.vocab import MKE
+from mechkg.network.names import resolve_name
+from mechkg.rdf.shapes import shape_violations
+from mechkg.terms.vocab import MKE
 
 ARTICLE_DISEASES = ["SLE", "RA", "UC", "MS", "DM", "IBD", "T1D", "AS", "AIHA", "SJOGREN"]
 """The diseases the article names as its representative ones, plus those with their own sections

@@ -18,8 +18,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.html import pair_paths, write_explorer
-from graph.resources import default_curation_dir
+from mechkg.render.page import pair_paths, write_explorer
+from mechkg.resources import default_curation_dir
 from tests.conftest import MINI, MINI_SOURCES
 
 CHROMIUM_FLAGS = [
@@ -118,7 +118,7 @@ def _open(browser: Any, path: Path, fragment: str = "") -> Session:
 
 @pytest.fixture(scope="module")
 def packaged_page(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> tuple[Path, nx.MultiDiGraph, list[Any]]:
-    from graph.pipeline import build_graphs
+    from mechkg.network.built import build_graphs
 
     G = build_graphs(default_curation_dir()).network
     table = pair_paths(G)
@@ -212,7 +212,7 @@ def test_packaged_paths_panel_shows_an_sle_msc_path(browser: Any, packaged_page:
         for e in table
         if e["disease"] == "SLE" and "MSC" in e["therapy"] and G.nodes[e["therapy"]]["type"] == "Therapy"
     )
-    assert msc_therapies, "the build found no mechanism path between SLE and an MSC therapy (is graph/paths.py there?)"
+    assert msc_therapies, "the build found no mechanism path between SLE and an MSC therapy (is graph/paths/search.py there?)"
     therapy = "MSC_THERAPY" if "MSC_THERAPY" in msc_therapies else msc_therapies[0]
     session = _open(browser, path)
     session.page.select_option("#path-disease", "SLE")
@@ -354,7 +354,7 @@ def test_packaged_focus_deep_link(browser: Any, packaged_page: Any) -> None:
 
 @pytest.fixture(scope="module")
 def mini_graph() -> nx.MultiDiGraph:
-    from graph.pipeline import build_graphs
+    from mechkg.network.built import build_graphs
 
     return build_graphs(MINI, sources_dir=MINI_SOURCES).network
 

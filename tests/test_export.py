@@ -17,12 +17,12 @@ from conftest import MINI, MINI_SOURCES
 from rdflib import RDF, Graph, Literal
 from rdflib.compare import isomorphic
 
-from graph.biolink import predicate_terms
-from graph.cli import main
-from graph.export import FORMATS, export, export_all, jsonld_context, to_graphml, to_jsonld, to_ntriples, to_turtle
-from graph.pipeline import build_graphs
-from graph.resources import ontology_dir
-from graph.vocab import MK
+from mechkg.app.cli import main
+from mechkg.export.formats import FORMATS, export, export_all, jsonld_context, to_graphml, to_jsonld, to_ntriples, to_turtle
+from mechkg.network.built import build_graphs
+from mechkg.resources import ontology_dir
+from mechkg.terms.biolink import predicate_terms
+from mechkg.terms.vocab import MK
 
 
 def require_tool(name: str) -> str:

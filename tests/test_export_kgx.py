@@ -13,7 +13,7 @@ node and edge. Two things make that so, both checked here:
   redefining a Biolink prefix). Against Biolink's map alone, the ``mke:``/FPLX/mirbase.mature
   ids would be reported as "not represented in Biolink Model JSON-LD context".
 - kgx's "CamelCase" regex rejects Biolink's own ``MicroRNA`` and ``NoncodingRNAProduct``; the
-  KGX categories (graph.biolink.kgx_categories) use the ontology's broad alignment
+  KGX categories (mechkg.terms.biolink.kgx_categories) use the ontology's broad alignment
   ``biolink:Transcript`` for those classes, and the Biolink Model Toolkit confirms below that it
   is an is_a ancestor of the exact alignment.
 """
@@ -29,10 +29,10 @@ from pathlib import Path
 import pytest
 from conftest import MINI
 
-from graph.biolink import BIOLINK_MIXINS, biolink_curie, categories, is_kgx_category_name, kgx_categories, predicate_terms
-from graph.export import KGX_CONTEXT_FILE, kgx_context, to_kgx
-from graph.ontology import ontology_graph
-from graph.vocab import BIOLINK
+from mechkg.export.formats import KGX_CONTEXT_FILE, kgx_context, to_kgx
+from mechkg.terms.biolink import BIOLINK_MIXINS, biolink_curie, categories, is_kgx_category_name, kgx_categories, predicate_terms
+from mechkg.terms.ontology import ontology_graph
+from mechkg.terms.vocab import BIOLINK
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,7 +107,7 @@ def check_report(report: dict, nodes: list[dict], edges: list[dict]) -> None:
 
 
 def test_biolink_alignment_terms_are_what_the_toolkit_says(kgx_python, tmp_path: Path):
-    from graph.pipeline import build_graphs
+    from mechkg.network.built import build_graphs
 
     report, _, _ = validate(kgx_python, build_graphs(MINI, check_shapes=False).network, tmp_path)
     terms = report["terms"]

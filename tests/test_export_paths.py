@@ -9,10 +9,11 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import main
-from graph.export import export, kgx_node_ids
-from graph.path_export import PATHS_FILE, PATHS_K, path_records, to_paths
-from graph.paths import mechanism_paths
+from mechkg.app.cli import main
+from mechkg.export.formats import export
+from mechkg.export.ids import kgx_node_ids
+from mechkg.export.paths import PATHS_FILE, PATHS_K, path_records, to_paths
+from mechkg.paths.search import mechanism_paths
 from tests.conftest import MINI, MINI_SOURCES
 from tests.test_paths import tiny
 

@@ -23,8 +23,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import MINI, MINI_SOURCES
 
-from graph.cli import main
-from graph.server import HEADER_TIMEOUT, MAX_BODY_BYTES
+from mechkg.app.cli import main
+from mechkg.app.server import HEADER_TIMEOUT, MAX_BODY_BYTES
 
 MECHKG = str(Path(sys.executable).with_name("mechkg"))
 TIME_LIMIT = 2.0

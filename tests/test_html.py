@@ -1,4 +1,4 @@
-"""Tests of the explorer page (graph/html.py) on a small hand-built graph."""
+"""Tests of the explorer page (graph/render/page.py) on a small hand-built graph."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph import html as explorer
-from graph.errors import MechKGError, UnknownEntity
-from graph.html import explorer_html, json_for_script, spring_positions, write_explorer
+from mechkg.errors import MechKGError, UnknownEntity
+from mechkg.render import page as explorer
+from mechkg.render.page import explorer_html, json_for_script, spring_positions, write_explorer
 
 TEMPLATES = Path(explorer.__file__).parent / "templates"
 XSS = "<img src=x onerror=alert(1)></script><script>alert(1)</script><!--"
@@ -592,7 +592,7 @@ def test_class_and_predicate_labels_come_from_the_graph(graph: nx.MultiDiGraph) 
 
 
 def test_labels_default_to_the_ontology(graph: nx.MultiDiGraph) -> None:
-    from graph.ontology import class_labels, predicates
+    from mechkg.terms.ontology import class_labels, predicates
 
     data = _data_block(explorer_html(graph))[1]
     cell = next(c for c in data["classes"] if c["name"] == "CellType")
@@ -641,7 +641,7 @@ def test_paths_table_in_the_page(graph: nx.MultiDiGraph) -> None:
 
 
 def test_mechanism_paths_go_into_the_page(mini_built) -> None:
-    paths_module = pytest.importorskip("graph.paths")
+    paths_module = pytest.importorskip("mechkg.paths.search")
     G = mini_built.network
     result = paths_module.mechanism_paths(G, "MSC_THERAPY", "SLE", k=3)
     table = explorer.pair_paths(G, k=3)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import MINI, MINI_SOURCES
 
-from graph.errors import CurationError
-from graph.load import load_curation, section_headings
+from mechkg.errors import CurationError
+from mechkg.ingest.load import load_curation, section_headings
 
 
 def load(root: Path, **kwargs):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, Graph
 
-from graph.network import to_networkx
-from graph.vocab import MK
+from mechkg.network.build import to_networkx
+from mechkg.terms.vocab import MK
 
 
 def rdf_counts(g: Graph) -> tuple[int, int]:
@@ -56,7 +56,7 @@ def test_several_claims_support_one_edge(mini_built):
     """Two claims of one triple make one edge with both claims on it (identity apart from provenance)."""
     from rdflib import RDF, Literal, URIRef
 
-    from graph.vocab import MK, MKC, MKE
+    from mechkg.terms.vocab import MK, MKC, MKE
 
     g = Graph()
     g += mini_built.rdf

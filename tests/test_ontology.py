@@ -1,9 +1,9 @@
 """The ontology (ontology/mechkg.ttl) and the SHACL shapes (ontology/shapes.ttl).
 
-* every term of ``graph.vocab.MK`` is defined in the ontology, with labels in @en and @zh-Hant,
+* every term of ``mechkg.terms.vocab.MK`` is defined in the ontology, with labels in @en and @zh-Hant,
   and the ontology defines no mk: term that ``MK`` lacks;
 * every entity predicate states its sign and causality once;
-* the shapes accept a small hand-written graph of the shape ``graph/rdf.py`` writes, and reject
+* the shapes accept a small hand-written graph of the shape ``graph/rdf/triples.py`` writes, and reject
   broken variants of it.
 """
 
@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib import namespace as rdfns
 from rdflib.namespace import OWL
 
-from graph.vocab import MK, MKC, MKE
+from mechkg.terms.vocab import MK, MKC, MKE
 
 ONTOLOGY = Path(__file__).parents[1] / "ontology"
 NS = str(MK._NS)
@@ -181,7 +181,7 @@ PREFIXES = """\
 @prefix obo:     <http://purl.obolibrary.org/obo/> .
 """
 
-# A small graph of the shape graph/rdf.py writes (identifiers here are only test data).
+# A small graph of the shape graph/rdf/triples.py writes (identifiers here are only test data).
 CONFORMING = (
     PREFIXES
     + """
@@ -304,8 +304,8 @@ def conforming_graph() -> Graph:
 
 
 def check(data: Graph, shapes: Graph) -> tuple[bool, str]:
-    """Validate as the build does (graph/shapes.py), with the shapes under test."""
-    from graph import shapes as shapes_module
+    """Validate as the build does (graph/rdf/shapes.py), with the shapes under test."""
+    from mechkg.rdf import shapes as shapes_module
 
     assert shapes_module.shapes_graph() is not None
     violations = shapes_module.shape_violations(data)
@@ -322,7 +322,7 @@ def test_conforming_graph_conforms(shapes: Graph) -> None:
 
 
 def test_conforming_graph_conforms_with_the_ontology(shapes: Graph, ontology: Graph) -> None:
-    """graph/rdf.py ships the ontology inside the built graph; that must not break the shapes."""
+    """graph/rdf/triples.py ships the ontology inside the built graph; that must not break the shapes."""
     data = conforming_graph()
     data += ontology
     conforms, text = check(data, shapes)

@@ -38,7 +38,7 @@ def test_wheel_installed_elsewhere_builds(tmp_path: Path):
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("MECHKG_")}
     where = subprocess.run(
-        [env_python, "-c", "import graph; print(graph.__file__)"],
+        [env_python, "-c", "import mechkg; print(mechkg.__file__)"],
         cwd=elsewhere,
         capture_output=True,
         text=True,

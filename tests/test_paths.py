@@ -1,4 +1,4 @@
-"""Mechanism paths (graph.paths) on a tiny hand-built graph, the CLI, and the curated article."""
+"""Mechanism paths (mechkg.paths.search) on a tiny hand-built graph, the CLI, and the curated article."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.cli import main
-from graph.errors import UnknownEntity
-from graph.ontology import predicates
-from graph.paths import (
+from mechkg.app.cli import main
+from mechkg.errors import UnknownEntity
+from mechkg.paths.search import (
     EVIDENCE_STRENGTH,
     FLAG_FACTOR,
     GENERALISATION_FACTOR,
@@ -25,6 +24,7 @@ from graph.paths import (
     path_index,
     resolve_therapies,
 )
+from mechkg.terms.ontology import predicates
 from tests.conftest import MINI, MINI_SOURCES
 
 S = EVIDENCE_STRENGTH
@@ -35,7 +35,7 @@ def hub(*degrees: int) -> float:
 
 
 # --------------------------------------------------------------------------------------------
-# The tiny graph, built by hand following the contract of graph.network.to_networkx
+# The tiny graph, built by hand following the contract of mechkg.network.build.to_networkx
 # --------------------------------------------------------------------------------------------
 
 NODES = {
@@ -652,8 +652,8 @@ def test_article_pruned_search_equals_reference_for_every_therapy(packaged_built
 
 def test_a_hop_resting_only_on_another_disease_is_called_out(packaged_built):
     """MSC exosomes' CD4 differentiation claim was made about colitis; on a path to SLE it is flagged as borrowed."""
-    from graph.path_report import mechanisms_text, result_json
-    from graph.paths import borrowed_hops, mechanism_paths, mechanisms
+    from mechkg.paths.report import mechanisms_text, result_json
+    from mechkg.paths.search import borrowed_hops, mechanism_paths, mechanisms
 
     G = packaged_built.network
     result = mechanism_paths(G, "MSC_EXO_THERAPY", "SLE", k=10)

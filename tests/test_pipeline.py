@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import MINI_SOURCES
 
-from graph.errors import MechKGError
-from graph.pipeline import MARKER, write_atomically
+from mechkg.app.build import MARKER, write_atomically
+from mechkg.errors import MechKGError
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -52,7 +52,7 @@ def test_an_interrupted_swap_is_recovered(tmp_path: Path):
 BUILD = """
 import sys
 from pathlib import Path
-from graph.pipeline import build
+from mechkg.app.build import build
 build(Path(sys.argv[1]), Path(sys.argv[2]), sources_dir=Path(sys.argv[3]))
 """
 
@@ -81,7 +81,7 @@ def test_a_build_killed_at_any_moment_leaves_old_or_new_outputs(mini: Path, tmp_
         process.send_signal(signal.SIGKILL)
         process.wait()
         write_atomically({}, tmp_path / "probe")  # any later call recovers leftovers of its own folder only
-        from graph.pipeline import recover_outputs
+        from mechkg.app.build import recover_outputs
 
         recover_outputs(out.absolute())
         seen = snapshot(out)

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from graph.errors import CurationError
-from graph.hanzi import simplified_only
-from graph.load import load_curation
-from graph.model import ENTITY_CLASSES, EVIDENCE_LEVELS
-from graph.rdf import curation_graph, serialize_turtle
+from mechkg.errors import CurationError
+from mechkg.ingest.hanzi import simplified_only
+from mechkg.ingest.load import load_curation
+from mechkg.ingest.model import ENTITY_CLASSES, EVIDENCE_LEVELS
+from mechkg.rdf.triples import curation_graph, serialize_turtle
 
 NO_LEXICONS = Path(tempfile.gettempdir()) / "mechkg-no-lexicons-here"
 

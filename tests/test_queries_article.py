@@ -21,8 +21,9 @@ import pytest
 from rdflib import Graph
 from sparql_fixture import short
 
-from graph.sparql import QueryResult, named_queries, named_query, run_query
-from graph.stores import SparqlStore, open_store
+from mechkg.query.named import named_queries, named_query, run_query
+from mechkg.query.sparql import QueryResult
+from mechkg.query.stores import SparqlStore, open_store
 
 Row = dict[str, str]
 

@@ -9,9 +9,9 @@ from conftest import MINI, MINI_SOURCES
 from rdflib import RDF, Graph, Literal
 from rdflib.compare import isomorphic
 
-from graph.load import load_curation
-from graph.rdf import curation_graph, serialize_turtle
-from graph.vocab import MK, MKC, MKE, MKS
+from mechkg.ingest.load import load_curation
+from mechkg.rdf.triples import curation_graph, serialize_turtle
+from mechkg.terms.vocab import MK, MKC, MKE, MKS
 
 
 def mini_graph() -> Graph:
@@ -72,8 +72,8 @@ def test_turtle_round_trip_is_isomorphic():
 def test_serialisation_is_byte_identical_across_processes():
     """Hash randomisation differs between processes; the bytes must not."""
     code = (
-        "import sys; from pathlib import Path; from graph.load import load_curation; "
-        "from graph.rdf import curation_graph, serialize_turtle; "
+        "import sys; from pathlib import Path; from mechkg.ingest.load import load_curation; "
+        "from mechkg.rdf.triples import curation_graph, serialize_turtle; "
         f"c = load_curation(Path({str(MINI)!r}), sources_dir=Path({str(MINI_SOURCES)!r})); "
         "sys.stdout.buffer.write(serialize_turtle(curation_graph(c)))"
     )

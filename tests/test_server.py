@@ -16,8 +16,8 @@ import uvicorn
 from rdflib import Graph
 from sparql_fixture import CURATION, SOURCES, short
 
-from graph.querypool import QueryPool
-from graph.server import ServerConfig, create_app, store_spec_for
+from mechkg.app.server import ServerConfig, create_app, store_spec_for
+from mechkg.query.pool import QueryPool
 
 TIMEOUT = 2.0
 MAX_RESULTS = 500
@@ -50,7 +50,7 @@ class _Server:
 
 @pytest.fixture(scope="module")
 def built():
-    from graph.pipeline import build_graphs
+    from mechkg.network.built import build_graphs
 
     return build_graphs(CURATION, sources_dir=SOURCES)
 
@@ -60,10 +60,10 @@ def base_url(built, tmp_path_factory):
     spec = store_spec_for(None, built.rdf, tmp_path_factory.mktemp("serve"))
     pool = QueryPool(spec, workers=2, timeout=TIMEOUT, max_results=MAX_RESULTS).start()
     try:
-        from graph.html import explorer_html
+        from mechkg.render.page import explorer_html
 
         explorer = explorer_html(built.network)
-    except ImportError:  # graph/html.py is another engineer's; the page is optional here
+    except ImportError:  # graph/render/page.py is another engineer's; the page is optional here
         explorer = None
     config = ServerConfig(pool=pool, network=built.network, cors=["https://yasgui.example"], explorer=explorer)
     with _Server(create_app(config)) as url:
@@ -171,8 +171,8 @@ def test_update_is_refused_and_changes_nothing(base_url, body, content_type):
 
 
 def test_service_is_never_followed(base_url, built, outbound_recorder):
-    from graph.sparql import QueryRefused
-    from graph.stores import OxigraphStore, RdflibStore
+    from mechkg.query.sparql import QueryRefused
+    from mechkg.query.stores import OxigraphStore, RdflibStore
 
     target, asked = outbound_recorder
     queries = [
@@ -218,7 +218,7 @@ def test_cors_header_for_the_configured_origin(base_url):
 def test_entity_api_is_the_json_of_mechkg_show(base_url, built):
     from click.testing import CliRunner
 
-    from graph.cli import main
+    from mechkg.app.cli import main
 
     shown = CliRunner().invoke(
         main, ["show", "IL-10", "--format", "json", "--curation", str(CURATION), "--sources", str(SOURCES)]
@@ -234,14 +234,14 @@ def test_queries_api_and_explorer_page(base_url):
     assert status == 200 and len(json.loads(body)) >= 15
     status, headers, body = get(f"{base_url}/")
     if status == 404:
-        pytest.skip("graph.html.explorer_html is not available yet")
+        pytest.skip("mechkg.render.page.explorer_html is not available yet")
     assert status == 200 and headers["content-type"].startswith("text/html") and b"<html" in body.lower()
 
 
 def test_server_binds_loopback_by_default():
     import inspect
 
-    from graph import server
+    from mechkg.app import server
 
     assert inspect.signature(server.serve).parameters["host"].default == "127.0.0.1"
     assert Path(server.__file__).read_text().count("0.0.0.0") == 0  # noqa: S104

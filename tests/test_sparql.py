@@ -9,25 +9,18 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal
 from sparql_fixture import CURATION, EXPECTED, EXPECTED_GRAPHS, SOURCES, short
 
-from graph.cli import main
-from graph.errors import UnknownEntity
-from graph.sparql import (
-    QueryRefused,
-    QuerySyntaxError,
-    SparqlError,
-    check_query,
-    named_queries,
-    named_query,
-    run_query,
-)
-from graph.stores import OxigraphStore, RdflibStore, open_store
+from mechkg.app.cli import main
+from mechkg.errors import UnknownEntity
+from mechkg.query.named import named_queries, named_query, run_query
+from mechkg.query.sparql import QueryRefused, QuerySyntaxError, SparqlError, check_query
+from mechkg.query.stores import OxigraphStore, RdflibStore, open_store
 
 CLI_DATA = ["--curation", str(CURATION), "--sources", str(SOURCES)]
 
 
 @pytest.fixture(scope="module")
 def fixture_graph() -> Graph:
-    from graph.pipeline import build_graphs
+    from mechkg.network.built import build_graphs
 
     return build_graphs(CURATION, sources_dir=SOURCES).rdf
 
@@ -114,7 +107,7 @@ def test_unknown_and_missing_parameters_are_errors(store):
 
 
 def test_result_cap_is_enforced(store):
-    from graph.sparql import ResultTooLarge
+    from mechkg.query.sparql import ResultTooLarge
 
     with pytest.raises(ResultTooLarge, match="more than 10 results"):
         store.query("SELECT * WHERE { ?s ?p ?o }", max_results=10)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-MECHKG = [sys.executable, "-c", "from graph.cli import run; run()"]
+MECHKG = [sys.executable, "-c", "from mechkg.app.cli import run; run()"]
 
 
 def write_triples(path: Path, count: int) -> None:

@@ -15,15 +15,15 @@ import pytest
 from sparql_fixture import CURATION, EXPECTED, EXPECTED_GRAPHS, SOURCES, comparable
 from test_server import _Server, free_port
 
-from graph.querypool import QueryPool
-from graph.server import ServerConfig, create_app, store_spec_for
-from graph.sparql import named_queries, named_query, run_query
-from graph.stores import EndpointStore, OxigraphStore, RdflibStore
+from mechkg.app.server import ServerConfig, create_app, store_spec_for
+from mechkg.query.named import named_queries, named_query, run_query
+from mechkg.query.pool import QueryPool
+from mechkg.query.stores import EndpointStore, OxigraphStore, RdflibStore
 
 
 @pytest.fixture(scope="module")
 def built():
-    from graph.pipeline import build_graphs
+    from mechkg.network.built import build_graphs
 
     return build_graphs(CURATION, sources_dir=SOURCES)
 

@@ -1,0 +1,273 @@
+"""Mechanism paths as people and programs read them: numbered text explanations, and JSON.
+
+The JSON follows the design's contract, ``{"source", "target", "paths": [{"nodes": [{"id",
+"label", "type"}], "edges": [{"subject", "predicate", "object", "sign", "claims": […]}],
+"net_sign", "score"}]}``, with extra keys: per path ``verdict``, ``score_parts``, ``therapy``,
+``variants``, per edge ``kind`` (mechanism / entry / exit), ``forward``, ``aspects``,
+``support``, ``independent_sources``; at the top ``query``, ``therapies``, ``mode``,
+``constraints``, ``observed`` (the direct therapy → disease outcome with study figures),
+``partial`` (nearest partial chains when there is no path) and ``truncated``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+
+from mechkg.paths.search import (
+    Hop,
+    MechanismPath,
+    MechanismResult,
+    ObservedOutcome,
+    StudyFigures,
+    TherapyMechanism,
+    borrowed_hops,
+    short_label,
+)
+
+__all__ = ["highlight_steps", "mechanisms_json", "mechanisms_text", "result_json", "result_text"]
+
+
+def _claim_json(G: nx.MultiDiGraph, claim_id: str, value: float) -> dict[str, Any]:
+    c = G.graph["claims"][claim_id]
+    return {
+        "id": c["id"],
+        "quote": c.get("quote", ""),
+        "statement": c.get("statement", ""),
+        "source": c.get("source", ""),
+        "section": c.get("section", ""),
+        "evidence": c.get("evidence", ""),
+        "evidence_level": c.get("evidence_level", ""),
+        "disease": list(c.get("disease", ())),
+        "study": c.get("study"),
+        "confidence": c.get("confidence"),
+        "flags": list(c.get("flags", ())),
+        "value": round(value, 6),
+    }
+
+
+def _hop_json(G: nx.MultiDiGraph, hop: Hop) -> dict[str, Any]:
+    return {
+        "subject": hop.subject,
+        "predicate": hop.predicate,
+        "object": hop.object,
+        "sign": hop.sign,
+        "kind": hop.kind,
+        "forward": hop.forward,
+        "aspects": list(hop.aspects),
+        "support": round(hop.support, 6) if hop.kind == "mechanism" else None,
+        "independent_sources": hop.sources,
+        "claims": [_claim_json(G, c.id, c.value) for c in hop.claims],
+    }
+
+
+def _path_json(G: nx.MultiDiGraph, path: MechanismPath) -> dict[str, Any]:
+    return {
+        "therapy": path.therapy,
+        "nodes": [n.to_dict() for n in path.nodes],
+        "edges": [_hop_json(G, h) for h in path.hops],
+        "net_sign": path.net_sign,
+        "verdict": path.verdict,
+        "score": round(path.score.total, 6),
+        "score_parts": path.score.to_dict(),
+        "variants": [list(v) for v in path.variants],
+        "borrowed_context": [
+            {"subject": hop.subject, "predicate": hop.predicate, "object": hop.object, "diseases": list(diseases)}
+            for hop, diseases in borrowed_hops(G, path)
+        ],
+    }
+
+
+def _observed_json(G: nx.MultiDiGraph, outcome: ObservedOutcome) -> dict[str, Any]:
+    return {
+        "entry": [_hop_json(G, h) for h in outcome.entry],
+        "edge": _hop_json(G, outcome.hop),
+        "studies": [{"id": s.id, "label": s.label, **dict(s.properties)} for s in outcome.studies],
+    }
+
+
+def result_json(G: nx.MultiDiGraph, result: MechanismResult) -> dict[str, Any]:
+    """The JSON form of a :class:`~mechkg.paths.search.MechanismResult` (see the module docstring)."""
+    return {
+        "source": result.source,
+        "target": result.target,
+        "query": result.query,
+        "therapies": list(result.therapies),
+        "mode": result.mode,
+        "constraints": dict(result.constraints),
+        "paths": [_path_json(G, p) for p in result.paths],
+        "observed": [_observed_json(G, o) for o in result.observed],
+        "partial": [
+            {"side": c.side, "nodes": list(c.nodes), "edges": [_hop_json(G, h) for h in c.hops], "gap": c.gap}
+            for c in result.partial
+        ],
+        "truncated": result.truncated,
+    }
+
+
+def _arrow(G: nx.MultiDiGraph, hop: Hop) -> str:
+    aspect = f" ({', '.join(hop.aspects)})" if hop.aspects and hop.kind == "mechanism" else ""
+    name = "is a" if hop.predicate == "broader" else hop.predicate
+    return f" —{name}{aspect}→ " if hop.forward else f" ←{name}{aspect}— "
+
+
+def chain_line(G: nx.MultiDiGraph, start: str, hops: Sequence[Hop]) -> str:
+    """``UC-MSC —secretes→ TGF-β —decreases (differentiation)→ Th17 cell …`` (one line)."""
+    text = short_label(G, start)
+    for hop in hops:
+        nxt = hop.object if hop.forward else hop.subject
+        text += _arrow(G, hop) + short_label(G, nxt)
+    return text
+
+
+def _evidence_lines(G: nx.MultiDiGraph, hops: Iterable[Hop], indent: str, *, head: bool = True) -> list[str]:
+    lines = []
+    claims = G.graph["claims"]
+    for hop in hops:
+        if hop.kind != "mechanism":
+            continue
+        if not head:
+            lines.append(
+                f"{indent}support {hop.support:.3f} from {hop.sources} independent source{'s' if hop.sources != 1 else ''}"
+            )
+        else:
+            lines.append(
+                f"{indent}{short_label(G, hop.subject)} —{hop.predicate}→ {short_label(G, hop.object)}: "
+                f"support {hop.support:.3f} from {hop.sources} independent source{'s' if hop.sources != 1 else ''}"
+            )
+        for support in hop.claims:
+            c = claims[support.id]
+            flag = "  FLAGGED" if support.flagged else ""
+            lines.append(f"{indent}  [{c['id']}] {c['evidence_level']}, source {c['source']}{flag}")
+            lines.append(f"{indent}    「{c['quote']}」")
+            lines.append(f"{indent}    {c['statement']}")
+            for f in c.get("flags", ()):
+                lines.append(f"{indent}    FLAG {f['kind']}: {f['note']}")
+    return lines
+
+
+def _study_lines(studies: Iterable[StudyFigures], indent: str) -> list[str]:
+    lines = []
+    for study in studies:
+        props = study.properties
+        head = ", ".join(
+            f"{k}={props[k]}" if k == "n" else str(props[k]) for k in ("design", "n", "year") if props.get(k) is not None
+        )
+        lines.append(f"{indent}study {study.id}: {study.label}" + (f" ({head})" if head else ""))
+        for fig in props.get("figures", ()):
+            unit = fig.get("unit") or ""
+            value = "" if fig.get("value") is None else f" {fig['value']:g}" + (unit if unit == "%" else f" {unit}".rstrip())
+            when = f" ({fig['timepoint']})" if fig.get("timepoint") else ""
+            direction = f" {fig['direction']}" if fig.get("direction") else ""
+            lines.append(f"{indent}  {fig['measure']}{value}{direction}{when}  「{fig.get('quote', '')}」")
+    return lines
+
+
+def _borrowed_lines(G: nx.MultiDiGraph, path: MechanismPath, indent: str) -> list[str]:
+    return [
+        f"{indent}caution: {short_label(G, hop.subject)} —{hop.predicate}→ {short_label(G, hop.object)} "
+        f"rests only on claims about {', '.join(short_label(G, d) for d in diseases)}"
+        for hop, diseases in borrowed_hops(G, path)
+    ]
+
+
+def result_text(G: nx.MultiDiGraph, result: MechanismResult) -> str:
+    """A numbered list of explanations, each path on one line, then its claims and sources."""
+    c = result.constraints
+    therapies = ", ".join(result.therapies)
+    lines = [
+        f"How could {result.query!r} [{therapies}] act on {short_label(G, result.target)} [{result.target}]? "
+        f"({result.mode} mode, k={c.get('k')}, at most {c.get('max_hops')} hops, evidence: {c.get('min_evidence')})"
+    ]
+    if result.observed:
+        lines.append("")
+        lines.append("Observed outcome (direct therapy → disease edge, not a mechanism):")
+        studies = {}
+        for outcome in result.observed:
+            start = outcome.entry[0].subject if outcome.entry else outcome.hop.subject
+            lines.append("  " + chain_line(G, start, (*outcome.entry, outcome.hop)))
+            lines.extend(_evidence_lines(G, (outcome.hop,), "    ", head=False))
+            studies.update({study.id: study for study in outcome.studies})
+        if studies:
+            lines.append("  Clinical studies:")
+            lines.extend(_study_lines(studies.values(), "    "))
+    lines.append("")
+    if not result.paths:
+        lines.append(
+            f"No {result.mode} mechanism path from {result.query!r} to {result.target} within {c.get('max_hops')} hops "
+            "with these constraints."
+        )
+        if result.partial:
+            lines.append("Nearest partial chains:")
+            for chain in result.partial:
+                gap = "not connected" if chain.gap is None else f"{chain.gap} hop{'s' if chain.gap != 1 else ''} short"
+                lines.append(f"  {chain.side}: {chain_line(G, chain.nodes[0], chain.hops)}   ({gap})")
+        return "\n".join(lines) + "\n"
+    lines.append(f"Mechanism paths ({len(result.paths)}):")
+    for number, path in enumerate(result.paths, 1):
+        net = path.verdict
+        lines.append(f"{number}. {chain_line(G, path.nodes[0].id, path.hops)}   net: {net}")
+        s = path.score
+        hubs = ", ".join(f"{n} {d}" for n, d in s.hub_degrees)
+        lines.append(
+            f"   score {s.total:.4f} = evidence {s.evidence:.4f} × length {s.length:.3f} × hub {s.hub:.3f}"
+            f" (degrees: {hubs or '-'}) × specificity {s.specificity:.3f}"
+            + (
+                f"  [{s.generalisations} generalisation{'s' if s.generalisations != 1 else ''}: ranked after specific paths]"
+                if s.generalisations
+                else ""
+            )
+        )
+        for variant in path.variants:
+            lines.append(f"   same mechanism also via: {' → '.join(variant)}")
+        lines.extend(_borrowed_lines(G, path, "   "))
+        lines.extend(_evidence_lines(G, path.hops, "   "))
+    if result.truncated:
+        lines.append("(search stopped after the candidate limit; more paths may exist)")
+    return "\n".join(lines) + "\n"
+
+
+def highlight_steps(result: MechanismResult, G: nx.MultiDiGraph) -> list[list[tuple[str, str, str]]]:
+    """The paths as ``(subject, predicate, object)`` edges of ``G`` for the explorer page.
+
+    ``broader`` entry/exit hops are node attributes, not edges, so they are left out.
+    """
+    return [[h.key for h in p.hops if G.has_edge(h.subject, h.object, h.predicate)] for p in result.paths]
+
+
+def mechanisms_json(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMechanism]) -> dict[str, Any]:
+    """JSON of :func:`~mechkg.paths.search.mechanisms`: one entry per therapy."""
+    return {
+        "target": disease,
+        "therapies": [
+            {
+                "therapy": r.therapy,
+                "label": G.nodes[r.therapy].get("label_en", r.therapy),
+                "path_count": r.paths,
+                "net_sign": r.best.net_sign if r.best else None,
+                "verdict": r.best.verdict if r.best else None,
+                "best": _path_json(G, r.best) if r.best else None,
+                "observed": [_observed_json(G, o) for o in r.observed],
+            }
+            for r in rows
+        ],
+    }
+
+
+def mechanisms_text(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMechanism]) -> str:
+    """One screen: per therapy, its best path and net sign, and whether an outcome is observed."""
+    lines = [f"How each therapy is thought to act on {short_label(G, disease)} [{disease}]:"]
+    if not rows:
+        lines.append("  no therapy has a mechanism path or an observed outcome for this disease.")
+    for r in rows:
+        observed = "  (observed: " + ", ".join(sorted({o.hop.predicate for o in r.observed})) + ")" if r.observed else ""
+        head = f"- {short_label(G, r.therapy)} [{r.therapy}]"
+        if r.best is None:
+            lines.append(f"{head}: no mechanism path{observed}")
+            continue
+        lines.append(f"{head}: {r.best.verdict}, score {r.best.score.total:.4f}{observed}")
+        lines.append(f"    {chain_line(G, r.best.nodes[0].id, r.best.hops)}")
+        lines.extend(_borrowed_lines(G, r.best, "    "))
+    return "\n".join(lines) + "\n"

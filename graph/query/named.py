@@ -1,0 +1,239 @@
+"""Named competency queries (``graph/queries/*.rq``), their typed parameters, and running a query.
+
+Values given by users are bound as RDF terms, never pasted into query text (see
+:mod:`mechkg.query.sparql`); ``entity`` parameters are resolved on the store itself, so a
+remote endpoint resolves names the same way as the embedded store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from mechkg.query.sparql import ParameterError, QueryResult, SparqlError, UnknownQuery
+from mechkg.query.stores import SparqlStore
+from mechkg.resources import PACKAGE_DIR
+from mechkg.terms.vocab import PREFIXES
+
+__all__ = [
+    "QUERIES_DIR",
+    "NamedQuery",
+    "Parameter",
+    "bind_parameters",
+    "named_queries",
+    "named_query",
+    "parse_term",
+    "run_query",
+]
+
+QUERIES_DIR = PACKAGE_DIR / "queries"
+
+
+# ---------------------------------------------------------------------------------- named queries
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of a named query: its variable name, kind (entity, claim, iri, string, integer, decimal), meaning."""
+
+    name: str
+    kind: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A competency query from ``graph/queries/NAME.rq`` with its header."""
+
+    name: str
+    title: str
+    question_en: str
+    question_zh: str
+    parameters: tuple[Parameter, ...]
+    example: str
+    text: str
+    path: Path
+    example_result: str = field(default="")
+
+    @classmethod
+    def from_file(cls, path: Path) -> NamedQuery:
+        """Read a query file and its header comment (see ``graph/queries/README.md``)."""
+        text = path.read_text(encoding="utf-8")
+        header: dict[str, str] = {}
+        params: list[Parameter] = []
+        result_lines: list[str] = []
+        in_result = False
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            body = line[1:].strip()
+            if in_result:
+                result_lines.append(line[1:].rstrip().removeprefix(" "))
+                continue
+            match = re.match(r"param\s+(\w+)\s*\((\w+)(,\s*required)?\)\s*:\s*(.*)", body)
+            if match:
+                params.append(Parameter(match[1], match[2], bool(match[3]), match[4]))
+                continue
+            key, _, value = body.partition(":")
+            if key == "result":
+                in_result = True
+            elif value:
+                header[key.strip()] = value.strip()
+        missing = [k for k in ("title", "en", "zh-Hant", "example") if k not in header]
+        if missing:
+            raise SparqlError(f"{path}: header lacks {', '.join(missing)}")
+        for param in params:
+            if param.kind not in _PARAM_KINDS:
+                raise SparqlError(f"{path}: parameter {param.name} has unknown kind {param.kind!r}")
+        return cls(
+            name=path.stem,
+            title=header["title"],
+            question_en=header["en"],
+            question_zh=header["zh-Hant"],
+            parameters=tuple(params),
+            example=header["example"],
+            text=text,
+            path=path,
+            example_result="\n".join(result_lines).strip("\n"),
+        )
+
+
+@lru_cache(maxsize=1)
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped in ``graph/queries``, by name.
+
+    >>> len(named_queries()) >= 15
+    True
+    """
+    return {path.stem: NamedQuery.from_file(path) for path in sorted(QUERIES_DIR.glob("*.rq"))}
+
+
+def named_query(name: str) -> NamedQuery:
+    """The named query ``name``; raises :class:`UnknownQuery` listing close names."""
+    queries = named_queries()
+    if name in queries:
+        return queries[name]
+    import difflib
+
+    close = difflib.get_close_matches(name, list(queries), n=5, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; known: {', '.join(queries)}"
+    raise UnknownQuery(f"no named query {name!r}{hint}")
+
+
+_PARAM_KINDS = ("entity", "claim", "iri", "string", "integer", "decimal")
+
+
+def parse_term(value: str) -> Identifier:
+    """A term from command-line text: ``<iri>``, ``prefix:local``, a number, or a plain string.
+
+    >>> parse_term("mke:SLE")
+    rdflib.term.URIRef('https://w3id.org/mechkg/entity/SLE')
+    >>> parse_term("42").datatype, parse_term("lupus")
+    (rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'), rdflib.term.Literal('lupus'))
+    """
+    if value.startswith("<") and value.endswith(">"):
+        return _checked_iri(value[1:-1])
+    prefix, colon, local = value.partition(":")
+    if colon and prefix in PREFIXES and re.fullmatch(r"[\w.\-]*", local):
+        return URIRef(PREFIXES[prefix] + local)
+    if re.fullmatch(r"[+-]?\d+", value):
+        return Literal(value, datatype=XSD.integer)
+    if re.fullmatch(r"[+-]?\d*\.\d+", value):
+        return Literal(value, datatype=XSD.decimal)
+    return Literal(value)
+
+
+def _checked_iri(value: str) -> URIRef:
+    if not value or re.search(r"[\s<>\"{}|\\^`]", value):
+        raise ParameterError(f"not a valid IRI: {value!r}")
+    return URIRef(value)
+
+
+def bind_parameters(query: NamedQuery, values: Mapping[str, str], store: SparqlStore) -> dict[str, Identifier]:
+    """Turn ``--param name=value`` texts into RDF terms by each parameter's kind.
+
+    ``entity`` values are resolved on the store itself: an id, an IRI, or a label / synonym in
+    any language (so ``disease=lupus`` and ``disease=系統性紅斑狼瘡`` both mean ``mke:SLE``).
+    Unknown parameter names and missing required ones raise :class:`SparqlError`.
+    """
+    declared = {p.name: p for p in query.parameters}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        raise ParameterError(
+            f"query {query.name} has no parameter {', '.join(unknown)}; its parameters: {', '.join(declared) or 'none'}"
+        )
+    missing = [p.name for p in query.parameters if p.required and p.name not in values]
+    if missing:
+        raise ParameterError(f"query {query.name} needs --param {', '.join(f'{m}=…' for m in missing)}")
+    bound: dict[str, Identifier] = {}
+    for name, text in values.items():
+        kind = declared[name].kind
+        if kind == "entity":
+            bound[name] = store.resolve_entity(text)
+        elif kind == "claim":
+            claim_id = text.removeprefix("mkc:")
+            if not re.fullmatch(r"[a-z0-9][a-z0-9.\-]*", claim_id):
+                raise ParameterError(f"parameter {name} needs a claim id such as sle-let7f-down, not {text!r}")
+            bound[name] = URIRef(PREFIXES["mkc"] + claim_id)
+        elif kind == "iri":
+            term = parse_term(text)
+            if not isinstance(term, URIRef):
+                raise ParameterError(f"parameter {name} needs an IRI (<…> or prefix:local), not {text!r}")
+            bound[name] = term
+        elif kind == "integer":
+            if not re.fullmatch(r"[+-]?\d+", text):
+                raise ParameterError(f"parameter {name} needs an integer, not {text!r}")
+            bound[name] = Literal(int(text))
+        elif kind == "decimal":
+            try:
+                bound[name] = Literal(Decimal(text))
+            except InvalidOperation:
+                raise ParameterError(f"parameter {name} needs a number, not {text!r}") from None
+        else:
+            bound[name] = Literal(text)
+    return bound
+
+
+# ---------------------------------------------------------------------------------- running
+
+
+def run_query(
+    store: SparqlStore,
+    query: str | NamedQuery,
+    *,
+    params: Mapping[str, str] | None = None,
+    bindings: Mapping[str, Identifier] | None = None,
+    max_results: int | None = None,
+) -> QueryResult:
+    """Run a query (text or named) on ``store`` with the project prefixes pre-bound.
+
+    ``params`` are texts for a named query's declared parameters (see :func:`bind_parameters`);
+    ``bindings`` are RDF terms bound to variables of any query. ``max_results`` caps the rows.
+
+    >>> from rdflib import Graph, Literal, RDF
+    >>> from mechkg.query.stores import OxigraphStore
+    >>> from mechkg.terms.vocab import MK, MKE
+    >>> g = Graph()
+    >>> _ = g.add((MKE.SLE, RDF.type, MK.Disease))
+    >>> store = OxigraphStore.from_graph(g)
+    >>> run_query(store, "SELECT ?d WHERE { ?d a mk:Disease }").rows
+    ((rdflib.term.URIRef('https://w3id.org/mechkg/entity/SLE'),),)
+    """
+    terms: dict[str, Identifier] = dict(bindings or {})
+    if isinstance(query, NamedQuery):
+        terms.update(bind_parameters(query, params or {}, store))
+        text = query.text
+    else:
+        if params:
+            raise ParameterError("--param works with named queries; for other queries pass bindings")
+        text = query
+    return store.query(text, bindings=terms, max_results=max_results)
