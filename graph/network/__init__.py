@@ -1,1 +1,1 @@
-"""network"""
+"""Network: RDF -> typed claims, studies and edges -> the NetworkX graph the later stages read."""

@@ -1,1 +1,1 @@
-"""paths"""
+"""Paths: signed, ranked, explained mechanism paths from a therapy to a disease."""

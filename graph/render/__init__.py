@@ -1,1 +1,1 @@
-"""render"""
+"""Render: the self-contained, offline explorer page."""
