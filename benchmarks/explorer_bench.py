@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from synthetic import synthetic_graph
 
+from mechkg.paths.table import pair_table
 from mechkg.render.layout import spring_positions
 from mechkg.render.page import explorer_html, pair_paths
 
@@ -94,7 +95,7 @@ def main() -> None:
                 from mechkg.resources import default_curation_dir
 
                 G = build_graphs(default_curation_dir()).network
-                table = pair_paths(G)
+                table = pair_paths(G, pair_table(G))
             else:
                 G = synthetic_graph(n, 4 * n)
                 table = []

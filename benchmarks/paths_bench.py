@@ -31,6 +31,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from mechkg.network.assemble import assemble
+from mechkg.network.evidence import Claim, EntityNode
 from mechkg.paths.search import mechanism_paths, path_index
 
 LEVELS = ["human_trial", "case_report", "human_observational", "animal_model", "in_vitro", "review_assertion"]
@@ -88,21 +90,18 @@ def synthetic(m: int, seed: int = 7) -> nx.MultiDiGraph:
     n = max(m // 5, 10)
     nodes = [f"N{i}" for i in range(n)]
     weights = [1.0 / (i + 1) ** 0.8 for i in range(n)]  # Zipf-like: a few hubs
-    G = nx.MultiDiGraph(claims={}, sources={})
-    G.add_nodes_from(nodes, type="GeneProduct", broader=[], label_en="", synonyms=[])
-    G.add_node("THERAPY", type="Therapy", broader=[], label_en="therapy", synonyms=[])
-    G.add_node("DISEASE", type="Disease", broader=[], label_en="disease", synonyms=[])
-    G.add_edge("THERAPY", nodes[-1], key="uses", predicate="uses", sign=0, causal=False, claims=[])
-    claims = G.graph["claims"]
+    entities = [EntityNode(node, "GeneProduct", "", "", node) for node in nodes]
+    entities += [EntityNode("THERAPY", "Therapy", "therapy", "", "THERAPY"), EntityNode("DISEASE", "Disease", "disease", "", "DISEASE")]
     targets = rng.choices(range(n), weights=weights, k=m)
+    claims = []
     for i in range(m - 1):
         u, v = nodes[rng.randrange(n)], nodes[targets[i]]
         if i % 50 == 0:
             v = "DISEASE"
         predicate, sign = CAUSAL[i % len(CAUSAL)]
-        cid = f"c{i}"
-        claims[cid] = {"id": cid, "source": f"s{i % 97}", "evidence_level": LEVELS[i % len(LEVELS)], "flags": [], "disease": []}
-        G.add_edge(u, v, key=predicate, predicate=predicate, sign=sign, causal=True, claims=[cid])
+        claims.append(Claim(f"c{i}", u, predicate, v, sign, source=f"s{i % 97}", evidence_level=LEVELS[i % len(LEVELS)]))
+    triples = list(dict.fromkeys([("THERAPY", "uses", nodes[-1]), *(c.triple for c in claims)]))
+    G = assemble(entities, claims, triples)
     return G
 
 

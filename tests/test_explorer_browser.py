@@ -9,6 +9,7 @@ Playwright download. Without it these tests skip, saying how to install it; with
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import shutil
 from collections.abc import Iterator
@@ -18,6 +19,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from mechkg.network.evidence import Xref
+from mechkg.paths.table import pair_table
 from mechkg.render.page import pair_paths, write_explorer
 from mechkg.resources import default_curation_dir
 from tests.conftest import MINI, MINI_SOURCES
@@ -121,7 +124,7 @@ def packaged_page(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> tup
     from mechkg.network.built import build_graphs
 
     G = build_graphs(default_curation_dir()).network
-    table = pair_paths(G)
+    table = pair_paths(G, pair_table(G))
     target = tmp_path_factory.mktemp("packaged") / "mechkg.html"
     write_explorer(G, target, paths=table)
     return target, G, table
@@ -197,7 +200,7 @@ def test_packaged_clicking_an_edge_shows_its_quote(browser: Any, packaged_page: 
     edge = ("LET7F", "IL6", "decreases")
     assert G.has_edge(*edge), "the packaged curation should state that Let-7f decreases IL-6"
     claims = G.graph["claims"]
-    quotes = [claims[c]["quote"] for c in G.edges[edge]["claims"]]
+    quotes = [claims[c].quote for c in G.edges[edge]["claims"]]
     session = _open(browser, path)
     _click_edge(session, "LET7F|decreases|IL6")
     text = session.panel_text()
@@ -336,7 +339,7 @@ def test_packaged_focus_deep_link(browser: Any, packaged_page: Any) -> None:
     session.page.wait_for_function("() => mechkgExplorer.focused() && mechkgExplorer.focused().id === 'IL6'")
     assert _shown(session) == _neighbourhood(G, "IL6", 1)
     claims = G.graph["claims"]
-    assert all(claims[c]["quote"] in session.panel_text() for c in G.edges["LET7F", "IL6", "decreases"]["claims"])
+    assert all(claims[c].quote in session.panel_text() for c in G.edges["LET7F", "IL6", "decreases"]["claims"])
     session.page.goto(path.as_uri() + "#node=SLE")
     session.page.wait_for_function("() => mechkgExplorer.focused() === null")
     assert len(session.js("() => mechkgExplorer.shownNodes()")) == G.number_of_nodes()
@@ -371,7 +374,7 @@ def test_mini_paths_panel_and_deep_link(tmp_path: Path, browser: Any, mini_graph
     claims = mini_graph.graph["claims"]
     for u, v, k in ((u, v, k) for u, k, v in MINI_PATH):
         for cid in mini_graph.edges[u, v, k]["claims"]:
-            assert claims[cid]["quote"] in text  # every hop with its evidence
+            assert claims[cid].quote in text  # every hop with its evidence
     assert "counteracts" in text  # -1 * +1 * +1
     assert sorted(session.js("() => mechkgExplorer.highlighted().edges")) == sorted(f"{u}|{k}|{v}" for u, k, v in MINI_PATH)
     assert "ameliorates" in session.page.inner_text("#panel .observed")  # the direct edge beside the paths
@@ -397,14 +400,12 @@ def _probed(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = copy.deepcopy(G)
     H.nodes["TH17"]["label_en"] = "Th17 " + XSS
     H.nodes["TH17"]["label_zh"] = "Th17細胞 " + XSS
-    H.nodes["IL6"]["xrefs"] = [{"curie": "HGNC:" + XSS, "match": "exact", "url": "javascript:alert(3)", "iri": XSS}]
+    H.nodes["IL6"]["xrefs"] = (Xref("HGNC:" + XSS, "exact", "javascript:alert(3)", XSS),)
     claim_id = H.edges["LET7F", "IL6", "decreases"]["claims"][0]
     claim = H.graph["claims"][claim_id]
-    claim["quote"] = "引述 " + XSS
-    claim["notes"] = "note " + XSS
-    source = claim["source"]
-    H.graph["sources"][source]["title_en"] = "title " + XSS
-    H.graph["sources"][source]["title_zh"] = "標題 " + XSS
+    H.graph["claims"][claim_id] = dataclasses.replace(claim, quote="引述 " + XSS, notes="note " + XSS)
+    source = H.graph["sources"][claim.source]
+    H.graph["sources"][claim.source] = dataclasses.replace(source, title_en="title " + XSS, title_zh="標題 " + XSS)
     return H
 
 

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from mechkg.app.cli import main
 from mechkg.export.formats import export
 from mechkg.export.ids import kgx_node_ids
-from mechkg.export.paths import PATHS_FILE, PATHS_K, path_records, to_paths
+from mechkg.export.paths import PATHS_FILE, path_records, to_paths
+from mechkg.paths.defaults import TABLE_K
 from mechkg.paths.search import mechanism_paths
 from tests.conftest import MINI, MINI_SOURCES
 from tests.test_paths import tiny
@@ -50,16 +51,16 @@ def check_record(G: nx.MultiDiGraph, record: dict) -> None:
             assert link["key"] == "uses"
             continue
         assert link["kind"] == "mechanism" and link["claims"], link
-        assert link["claims"] == [e["claim"] for e in link["evidence"]]
+        assert link["claims"] == [e["id"] for e in link["evidence"]]
         for evidence in link["evidence"]:
-            claim = claims[evidence["claim"]]
-            assert (claim["subject"], claim["predicate"], claim["object"]) == (s, link["key"], o)
+            claim = claims[evidence["id"]]
+            assert (claim.subject, claim.predicate, claim.object) == (s, link["key"], o)
             assert (evidence["quote"], evidence["statement"], evidence["evidence"]) == (
-                claim["quote"],
-                claim["statement"],
-                claim["evidence"],
+                claim.quote,
+                claim.statement,
+                claim.evidence,
             )
-            sources.add(claim["source"])
+            sources.add(claim.source)
         assert link["sign"] == G.edges[s, o, link["key"]]["sign"]
     mechanism_signs = [link["sign"] for link in record["links"] if link["kind"] == "mechanism"]
     assert len(mechanism_signs) >= 2
@@ -90,7 +91,7 @@ def test_tiny_graph_records_are_the_path_search_results_and_match_the_graph():
     by_pair = pairs(records)
     for (therapy, disease), group in by_pair.items():
         assert [r["graph"]["rank"] for r in group] == list(range(1, len(group) + 1))
-        expected = [p for p in mechanism_paths(G, therapy, disease, k=2 * PATHS_K).paths if p.therapy == therapy][:PATHS_K]
+        expected = [p for p in mechanism_paths(G, therapy, disease, k=TABLE_K).paths if p.therapy == therapy]
         ids = kgx_node_ids(G)
         assert [r["graph"]["path"] for r in group] == [[ids[n] for n in p.node_ids] for p in expected]
         assert [r["graph"]["verdict"] for r in group] == [p.verdict for p in expected]
@@ -117,7 +118,7 @@ def test_tiny_graph_records_are_the_path_search_results_and_match_the_graph():
 
 def test_a_flagged_claim_keeps_its_flag():
     G = tiny()
-    flagged = [e for record in path_records(G) for link in record["links"] for e in link["evidence"] if e["claim"] == "ucmsc-il6"]
+    flagged = [e for record in path_records(G) for link in record["links"] for e in link["evidence"] if e["id"] == "ucmsc-il6"]
     assert flagged and all(e["flags"] == [{"intended": "i", "kind": "doubtful", "note": "n"}] for e in flagged)
 
 

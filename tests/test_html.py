@@ -16,74 +16,37 @@ import networkx as nx
 import pytest
 
 from mechkg.errors import MechKGError, UnknownEntity
+from mechkg.network.assemble import assemble
+from mechkg.network.evidence import Arm, Claim, EntityNode, Figure, Flag, Source, Study, Xref
+from mechkg.paths.defaults import TABLE_K
+from mechkg.paths.table import pair_table
 from mechkg.render import page as explorer
 from mechkg.render.page import explorer_html, json_for_script, spring_positions, write_explorer
+from mechkg.views.claims import claim_json
 
 TEMPLATES = Path(explorer.__file__).parent / "templates"
 XSS = "<img src=x onerror=alert(1)></script><script>alert(1)</script><!--"
 ECO_REVIEW = "ECO:0000304"
 
 
-def _claim(cid: str, s: str, p: str, o: str, sign: int, quote: str, statement: str, **extra: Any) -> dict[str, Any]:
-    claim = {
-        "id": cid,
-        "subject": s,
-        "predicate": p,
-        "object": o,
-        "sign": sign,
-        "aspect": None,
-        "quote": quote,
-        "statement": statement,
+def _claim(cid: str, s: str, p: str, o: str, sign: int, quote: str, statement: str, **extra: Any) -> Claim:
+    fields: dict[str, Any] = {
         "section": "干細胞治療SLE的機制",
         "source": "hangji2024",
         "evidence": ECO_REVIEW,
         "evidence_level": "review_assertion",
-        "disease": ["SLE"],
-        "species": None,
-        "model": None,
-        "context": [],
-        "study": None,
+        "disease": ("SLE",),
         "confidence": 0.8,
-        "flags": [],
-        "notes": None,
     }
-    claim.update(extra)
-    return claim
+    fields.update(extra)
+    fields["flags"] = tuple(Flag(**f) for f in fields.get("flags", ()))
+    return Claim(cid, s, p, o, sign, quote=quote, statement=statement, **fields)
 
 
-def _node(G: nx.MultiDiGraph, nid: str, en: str, zh: str, cls: str, **extra: Any) -> None:
-    attrs = {
-        "label_en": en,
-        "label_zh": zh,
-        "type": cls,
-        "iri": f"https://w3id.org/mechkg/entity/{nid}",
-        "xrefs": [],
-        "synonyms": [],
-        "definition": "",
-        "ungrounded": "",
-        "flags": [],
-        "properties": {},
-    }
-    attrs.update(extra)
-    G.add_node(nid, **attrs)
-
-
-def _edge(G: nx.MultiDiGraph, claim: dict[str, Any] | None, s: str, p: str, o: str, sign: int, causal: bool) -> None:
-    claims = [claim] if claim else []
-    G.add_edge(
-        s,
-        o,
-        key=p,
-        predicate=p,
-        sign=sign,
-        causal=causal,
-        claims=[c["id"] for c in claims],
-        aspects=sorted({c["aspect"] for c in claims if c["aspect"]}),
-        diseases=sorted({d for c in claims for d in c["disease"]}),
-        confidence=max((c["confidence"] for c in claims), default=1.0),
-        evidence_levels=sorted({c["evidence_level"] for c in claims}),
-        flagged=any(c["flags"] for c in claims),
-    )
+def _node(nid: str, en: str, zh: str, cls: str, **extra: Any) -> EntityNode:
+    extra["xrefs"] = tuple(Xref(x["curie"], x["match"], x["url"], "") for x in extra.get("xrefs", ()))
+    extra["synonyms"] = tuple(extra.get("synonyms", ()))
+    return EntityNode(nid, cls, en, zh, f"https://w3id.org/mechkg/entity/{nid}", **extra)
 
 
 def build_graph(probe: str | None = None) -> nx.MultiDiGraph:
@@ -145,100 +108,79 @@ def build_graph(probe: str | None = None) -> nx.MultiDiGraph:
             study="STUDY_SLE_UCMSC",
         ),
     ]
-    G = nx.MultiDiGraph()
-    G.graph["name"] = "MechKG"
-    G.graph["claims"] = {c["id"]: c for c in claims}
-    G.graph["sources"] = {
-        "hangji2024": {
-            "id": "hangji2024",
-            "title_en": probe or "Mechanisms of stem cells and their exosomes in treating autoimmune diseases",
-            "title_zh": "干細胞及其分泌的外泌體治療自身免疫性疾病的機制",
-        }
-    }
-    _node(
-        G,
-        "MSC",
-        "mesenchymal stem cell",
-        "間充質干細胞",
-        "CellType",
-        synonyms=["MSCs", "间充质干细胞"],
-        xrefs=[
-            {
-                "curie": "CL:0000134",
-                "label": "mesenchymal stem cell",
-                "match": "exact",
-                "url": "http://purl.obolibrary.org/obo/CL_0000134",
-            }
-        ],
+    source = Source(
+        "hangji2024",
+        title_zh="干細胞及其分泌的外泌體治療自身免疫性疾病的機制",
+        title_en=probe or "Mechanisms of stem cells and their exosomes in treating autoimmune diseases",
     )
-    _node(
-        G,
-        "TGFB1",
-        "transforming growth factor beta 1",
-        "轉化生長因子-β1",
-        "GeneProduct",
-        synonyms=["TGF-β1"],
-        definition="A cytokine that suppresses Th17 differentiation.",
-        xrefs=[{"curie": "HGNC:11766", "label": "TGFB1", "match": "exact", "url": "javascript:alert(1)"}],
-    )
-    _node(G, "TH17", probe or "T helper 17 cell", "輔助性T細胞17", "CellType", synonyms=["Th17"])
-    _node(G, "SLE", "systemic lupus erythematosus", "系統性紅斑狼瘡", "Disease", synonyms=["SLE", "紅斑狼瘡"])
-    _node(
-        G,
-        "UC_MSC_THERAPY",
-        "umbilical-cord MSC therapy",
-        "臍帶間充質干細胞治療",
-        "Therapy",
-        properties={"kind": "cell_therapy", "origin": "allogeneic"},
-    )
-    _node(G, "SLEDAI", "SLE disease activity index", "SLE疾病活動指數", "ClinicalMeasure")
-    _node(
-        G,
-        "STUDY_SLE_UCMSC",
-        "UC-MSC trial in refractory SLE",
-        "臍帶MSC治療難治性SLE臨床試驗",
-        "ClinicalStudy",
-        properties={
-            "n": 40,
-            "design": "multicentre clinical trial",
-            "year": 2010,
-            "journal": "Ann Rheum Dis",
-            "quote": "這是一項多中心臨床試驗",
-            "arms": [
+    nodes = [
+        _node(
+            "MSC",
+            "mesenchymal stem cell",
+            "間充質干細胞",
+            "CellType",
+            synonyms=["MSCs", "间充质干细胞"],
+            xrefs=[
                 {
-                    "id": "ucmsc",
-                    "label": "UC-MSC infusion",
-                    "n": 40,
-                    "intervention": "UC_MSC_THERAPY",
-                    "quote": "40名患者接受臍帶間充質干細胞輸注",
+                    "curie": "CL:0000134",
+                    "label": "mesenchymal stem cell",
+                    "match": "exact",
+                    "url": "http://purl.obolibrary.org/obo/CL_0000134",
                 }
             ],
-            "figures": [
-                {
-                    "id": "sledai-drop",
-                    "measure": "SLEDAI",
-                    "value": 12.0,
-                    "unit": "points",
-                    "timepoint": "12 months",
-                    "direction": "decreased",
-                    "quote": "SLEDAI評分顯著下降",
-                    "claim": "sle-ucmsc-ameliorates",
-                }
-            ],
-        },
-    )
-    _node(G, "HUMAN", "human", "人", "OrganismTaxon")
-    _node(G, "MOUSE", "mouse", "小鼠", "OrganismTaxon")
-    _node(G, "DRUG_X", "isolated drug", "孤立藥物", "Drug")
-    by_id = G.graph["claims"]
-    _edge(G, by_id["sle-msc-secretes-tgfb1"], "MSC", "secretes", "TGFB1", 1, True)
-    _edge(G, by_id["sle-tgfb1-decreases-th17"], "TGFB1", "decreases", "TH17", -1, True)
-    _edge(G, by_id["sle-th17-contributes"], "TH17", "contributesTo", "SLE", 1, True)
-    _edge(G, by_id["sle-ucmsc-ameliorates"], "UC_MSC_THERAPY", "ameliorates", "SLE", -1, True)
-    _edge(G, None, "UC_MSC_THERAPY", "uses", "MSC", 0, False)
-    _edge(G, None, "UC_MSC_THERAPY", "studiedIn", "STUDY_SLE_UCMSC", 0, False)
-    _edge(G, None, "SLE", "studiedIn", "STUDY_SLE_UCMSC", 0, False)
-    return G
+        ),
+        _node(
+            "TGFB1",
+            "transforming growth factor beta 1",
+            "轉化生長因子-β1",
+            "GeneProduct",
+            synonyms=["TGF-β1"],
+            definition="A cytokine that suppresses Th17 differentiation.",
+            xrefs=[{"curie": "HGNC:11766", "label": "TGFB1", "match": "exact", "url": "javascript:alert(1)"}],
+        ),
+        _node("TH17", probe or "T helper 17 cell", "輔助性T細胞17", "CellType", synonyms=["Th17"]),
+        _node("SLE", "systemic lupus erythematosus", "系統性紅斑狼瘡", "Disease", synonyms=["SLE", "紅斑狼瘡"]),
+        _node(
+            "UC_MSC_THERAPY",
+            "umbilical-cord MSC therapy",
+            "臍帶間充質干細胞治療",
+            "Therapy",
+            properties={"kind": "cell_therapy", "origin": "allogeneic"},
+        ),
+        _node("SLEDAI", "SLE disease activity index", "SLE疾病活動指數", "ClinicalMeasure"),
+        _node(
+            "STUDY_SLE_UCMSC",
+            "UC-MSC trial in refractory SLE",
+            "臍帶MSC治療難治性SLE臨床試驗",
+            "ClinicalStudy",
+            study=Study(
+                n=40,
+                design="multicentre clinical trial",
+                year=2010,
+                journal="Ann Rheum Dis",
+                quote="這是一項多中心臨床試驗",
+                arms=(Arm("ucmsc", "UC-MSC infusion", 40, "UC_MSC_THERAPY", "40名患者接受臍帶間充質干細胞輸注"),),
+                figures=(
+                    Figure(
+                        "sledai-drop",
+                        "SLEDAI",
+                        12.0,
+                        "points",
+                        "12 months",
+                        "decreased",
+                        "SLEDAI評分顯著下降",
+                        "sle-ucmsc-ameliorates",
+                    ),
+                ),
+            ),
+        ),
+        _node("HUMAN", "human", "人", "OrganismTaxon"),
+        _node("MOUSE", "mouse", "小鼠", "OrganismTaxon"),
+        _node("DRUG_X", "isolated drug", "孤立藥物", "Drug"),
+    ]
+    structural = [("UC_MSC_THERAPY", "uses", "MSC"), ("UC_MSC_THERAPY", "studiedIn", "STUDY_SLE_UCMSC"),
+                  ("SLE", "studiedIn", "STUDY_SLE_UCMSC")]  # fmt: skip
+    return assemble(nodes, claims, [*(c.triple for c in claims), *structural], sources=[source])
 
 
 @pytest.fixture
@@ -339,7 +281,7 @@ def test_data_carries_nodes_edges_and_claims(graph: nx.MultiDiGraph, page: str) 
     _, data = _data_block(page)
     assert sorted(data["entities"]) == sorted(graph.nodes)
     assert sorted(data["edges"]) == sorted(f"{u}|{k}|{v}" for u, v, k in graph.edges(keys=True))
-    assert data["claims"] == json.loads(json.dumps(graph.graph["claims"]))
+    assert data["claims"] == {cid: claim_json(c) for cid, c in graph.graph["claims"].items()}
     edge = data["edges"]["TGFB1|decreases|TH17"]
     assert edge["sign"] == -1 and edge["claims"] == ["sle-tgfb1-decreases-th17"]
     assert data["edges"]["UC_MSC_THERAPY|uses|MSC"]["claims"] == []
@@ -643,8 +585,8 @@ def test_paths_table_in_the_page(graph: nx.MultiDiGraph) -> None:
 def test_mechanism_paths_go_into_the_page(mini_built) -> None:
     paths_module = pytest.importorskip("mechkg.paths.search")
     G = mini_built.network
-    result = paths_module.mechanism_paths(G, "MSC_THERAPY", "SLE", k=3)
-    table = explorer.pair_paths(G, k=3)
+    result = paths_module.mechanism_paths(G, "MSC_THERAPY", "SLE", k=TABLE_K)
+    table = explorer.pair_paths(G, pair_table(G))
     assert [(e["therapy"], e["disease"]) for e in table] == ([("MSC_THERAPY", "SLE")] if result.paths else [])
     for entry in table:
         for record, path in zip(entry["paths"], result.paths, strict=False):
@@ -659,20 +601,18 @@ def test_mechanism_paths_go_into_the_page(mini_built) -> None:
 
 
 def _two_diseases(n_each: int) -> nx.MultiDiGraph:
-    G = nx.MultiDiGraph(claims={}, sources={})
+    nodes, claims = [_node("HUB", "hub", "樞紐", "CellType")], []
     for d in ("DA", "DB"):
-        G.add_node(d, label_en=d, label_zh=d, type="Disease")
+        nodes.append(_node(d, d, d, "Disease"))
         previous = d
         for i in range(n_each):
             node = f"{d}_{i}"
-            G.add_node(node, label_en=node, label_zh=node, type="GeneProduct")
-            G.add_edge(previous, node, key="increases", predicate="increases", sign=1, causal=True, diseases=[d], claims=[])
-            G.add_edge(node, d, key="contributesTo", predicate="contributesTo", sign=1, causal=True, diseases=[d], claims=[])
+            nodes.append(_node(node, node, node, "GeneProduct"))
+            claims.append(_claim(f"{previous}-{node}", previous, "increases", node, 1, "q", "s", disease=(d,)))
+            claims.append(_claim(f"{node}-{d}", node, "contributesTo", d, 1, "q", "s", disease=(d,)))
             previous = node
-    G.add_node("HUB", label_en="hub", label_zh="樞紐", type="CellType")
-    G.add_edge("HUB", "DA_0", key="increases", predicate="increases", sign=1, causal=True, diseases=["DA"], claims=[])
-    G.add_edge("HUB", "DB_0", key="increases", predicate="increases", sign=1, causal=True, diseases=["DB"], claims=[])
-    return G
+        claims.append(_claim(f"hub-{d}", "HUB", "increases", f"{d}_0", 1, "q", "s", disease=(d,)))
+    return assemble(nodes, claims, [c.triple for c in claims])
 
 
 @pytest.mark.parametrize("max_spring", [1500, 10])  # one force-directed layout, or group-in-a-box

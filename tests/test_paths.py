@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from mechkg.app.cli import main
 from mechkg.errors import UnknownEntity
+from mechkg.network.assemble import assemble
+from mechkg.network.evidence import Claim, EntityNode, Figure, Flag, Source, Study, Xref
 from mechkg.paths.search import (
     EVIDENCE_STRENGTH,
     FLAG_FACTOR,
@@ -35,7 +37,7 @@ def hub(*degrees: int) -> float:
 
 
 # --------------------------------------------------------------------------------------------
-# The tiny graph, built by hand following the contract of mechkg.network.build.to_networkx
+# The tiny graph
 # --------------------------------------------------------------------------------------------
 
 NODES = {
@@ -95,73 +97,61 @@ CLAIMS = [
 ]
 
 
-def add_claim(G: nx.MultiDiGraph, cid: str, s: str, p: str, o: str, level: str, source: str, extra: dict) -> None:
-    info = predicates()[p]
-    G.graph["claims"][cid] = {
-        "id": cid,
-        "subject": s,
-        "predicate": p,
-        "object": o,
-        "sign": info.sign,
-        "aspect": extra.get("aspect"),
-        "quote": f"quote of {cid}",
-        "statement": f"Statement of {cid}.",
-        "section": "section",
-        "source": source,
-        "evidence": "ECO:0000304",
-        "evidence_level": level,
-        "disease": extra.get("disease", ["SLE"]),
-        "species": None,
-        "model": None,
-        "context": [],
-        "study": extra.get("study"),
-        "confidence": 0.5 if extra.get("flags") else 0.8,
-        "flags": extra.get("flags", []),
-        "notes": None,
-    }
-    ids = sorted({*G.edges[s, o, p]["claims"], cid}) if G.has_edge(s, o, p) else [cid]
-    backing = [G.graph["claims"][i] for i in ids]
-    G.add_edge(
-        s,
-        o,
-        key=p,
+def _claim(cid: str, s: str, p: str, o: str, level: str, source: str, extra: dict) -> Claim:
+    return Claim(
+        id=cid,
+        subject=s,
         predicate=p,
-        sign=info.sign,
-        causal=info.causal,
-        claims=ids,
-        aspects=sorted({c["aspect"] for c in backing if c["aspect"]}),
-        diseases=sorted({d for c in backing for d in c["disease"]}),
-        confidence=max(c["confidence"] for c in backing),
-        evidence_levels=sorted({c["evidence_level"] for c in backing}),
-        flagged=any(c["flags"] for c in backing),
+        object=o,
+        sign=predicates()[p].sign,
+        aspect=extra.get("aspect"),
+        quote=f"quote of {cid}",
+        statement=f"Statement of {cid}.",
+        section="section",
+        source=source,
+        evidence="ECO:0000304",
+        evidence_level=level,
+        disease=tuple(extra.get("disease", ["SLE"])),
+        study=extra.get("study"),
+        confidence=0.5 if extra.get("flags") else 0.8,
+        flags=tuple(Flag(**f) for f in extra.get("flags", [])),
     )
 
 
-def structural(G: nx.MultiDiGraph, s: str, p: str, o: str) -> None:
-    info = predicates()[p]
-    G.add_edge(s, o, key=p, predicate=p, sign=info.sign, causal=info.causal, claims=[], aspects=[], diseases=[],
-               confidence=1.0, evidence_levels=[], flagged=False)  # fmt: skip
+STUDY = Study(
+    design="open-label trial",
+    n=40,
+    figures=(Figure("resp", "SLEDAI", 40.0, "%", "1 year", "decreased", "SLEDAI fell", "ucmsc-therapy-sle"),),
+)
+
+STRUCTURAL = [
+    ("MSC_THERAPY", "uses", "MSC"),
+    ("UC_MSC_THERAPY", "uses", "UC_MSC"),
+    ("EXO_THERAPY", "uses", "MSC_EXO"),
+    ("UC_MSC_THERAPY", "studiedIn", "STUDY1"),
+    ("SLE", "studiedIn", "STUDY1"),
+]
 
 
-def tiny() -> nx.MultiDiGraph:
-    G = nx.MultiDiGraph(name="tiny", claims={}, sources={s: {"id": s, "title_en": s, "title_zh": s} for s in "ABC"})
-    for node, (kind, en, zh, synonyms, broader, exact) in NODES.items():
-        G.add_node(
-            node, label_en=en, label_zh=zh, type=kind, iri=f"https://w3id.org/mechkg/entity/{node}",
-            xrefs=[{"curie": c, "match": "exact", "url": "", "iri": ""} for c in exact], synonyms=synonyms,
-            definition="", ungrounded="", broader=broader, notes="", flags=[],
-            properties={"figures": [{"id": "resp", "measure": "SLEDAI", "value": 40.0, "unit": "%", "timepoint": "1 year",
-                                     "direction": "decreased", "quote": "SLEDAI fell", "claim": "ucmsc-therapy-sle"}],
-                        "n": 40, "design": "open-label trial"} if kind == "ClinicalStudy" else {},
-        )  # fmt: skip
-    for claim in CLAIMS:
-        add_claim(G, *claim)
-    structural(G, "MSC_THERAPY", "uses", "MSC")
-    structural(G, "UC_MSC_THERAPY", "uses", "UC_MSC")
-    structural(G, "EXO_THERAPY", "uses", "MSC_EXO")
-    structural(G, "UC_MSC_THERAPY", "studiedIn", "STUDY1")
-    structural(G, "SLE", "studiedIn", "STUDY1")
-    return G
+def tiny(claims: list[Claim] | None = None) -> nx.MultiDiGraph:
+    """The tiny graph, put together by the production function (mechkg.network.assemble)."""
+    nodes = [
+        EntityNode(
+            node,
+            kind,
+            en,
+            zh,
+            f"https://w3id.org/mechkg/entity/{node}",
+            xrefs=tuple(Xref(c, "exact", "", "") for c in exact),
+            synonyms=tuple(synonyms),
+            broader=tuple(broader),
+            study=STUDY if kind == "ClinicalStudy" else None,
+        )
+        for node, (kind, en, zh, synonyms, broader, exact) in NODES.items()
+    ]
+    claims = [_claim(*c) for c in CLAIMS] if claims is None else claims
+    triples = list(dict.fromkeys([*(c.triple for c in claims), *STRUCTURAL]))
+    return assemble(nodes, claims, triples, sources=[Source(s, s, s) for s in "ABC"], name="tiny")
 
 
 @pytest.fixture(name="G")
@@ -263,7 +253,7 @@ def test_direct_edge_is_the_observed_outcome_not_a_path(G):
     assert all(len(p.mechanism_hops) >= 2 for p in result.paths)
     assert [o.hop.key for o in result.observed] == [("UC_MSC_THERAPY", "ameliorates", "SLE")]
     (study,) = result.observed[0].studies
-    assert study.id == "STUDY1" and study.properties["figures"][0]["measure"] == "SLEDAI"
+    assert study.id == "STUDY1" and study.study.figures[0].measure == "SLEDAI"
 
 
 def test_synonymous_intermediates_are_listed_once(G):
@@ -273,15 +263,20 @@ def test_synonymous_intermediates_are_listed_once(G):
     assert ("UC_MSC_THERAPY", "UC_MSC", "TGFB", "TH17", "LN", "SLE") in result.paths[2].variants
 
 
+def with_claims(*extra: tuple) -> nx.MultiDiGraph:
+    return tiny([*(_claim(*c) for c in CLAIMS), *(_claim(*c) for c in extra)])
+
+
 def test_duplicate_claim_from_one_source_does_not_change_the_score(G):
     before = [p.score.total for p in mechanism_paths(G, "UC_MSC_THERAPY", "SLE").paths]
-    add_claim(G, "tgfb-th17-again", "TGFB", "decreases", "TH17", "animal_model", "A", {})
-    add_claim(G, "tgfb-th17-weaker", "TGFB", "decreases", "TH17", "in_vitro", "A", {})
+    again = ("tgfb-th17-again", "TGFB", "decreases", "TH17", "animal_model", "A", {})
+    weaker = ("tgfb-th17-weaker", "TGFB", "decreases", "TH17", "in_vitro", "A", {})
+    G = with_claims(again, weaker)
     result = mechanism_paths(G, "UC_MSC_THERAPY", "SLE")
     assert [p.score.total for p in result.paths] == pytest.approx(before)
     assert {c.id for c in result.paths[2].mechanism_hops[1].claims} == {"tgfb-th17", "tgfb-th17-again", "tgfb-th17-weaker"}
     # ... while a second, independent source raises it (noisy-or of the two sources).
-    add_claim(G, "tgfb-th17-other", "TGFB", "decreases", "TH17", "in_vitro", "C", {})
+    G = with_claims(again, weaker, ("tgfb-th17-other", "TGFB", "decreases", "TH17", "in_vitro", "C", {}))
     hop = mechanism_paths(G, "UC_MSC_THERAPY", "SLE").paths[2].mechanism_hops[1]
     assert hop.sources == 2
     assert hop.support == pytest.approx(1 - (1 - S["animal_model"]) * (1 - S["in_vitro"]))
@@ -389,7 +384,7 @@ def test_predicates_classes_and_disease_context(G):
     assert EXPECTED_UC[2][0] not in chains(no_secretion) and EXPECTED_UC[0][0] in chains(no_secretion)
     cells_only = mechanism_paths(G, "UC_MSC_THERAPY", "SLE", classes=["CellType"])
     assert chains(cells_only) == [EXPECTED_UC[0][0]]
-    G.graph["claims"]["treg-sle"]["disease"] = ["RA_ELSEWHERE"]
+    G = tiny([_claim(*c[:6], {**c[6], "disease": ["RA_ELSEWHERE"]}) if c[0] == "treg-sle" else _claim(*c) for c in CLAIMS])
     in_context = mechanism_paths(G, "UC_MSC_THERAPY", "SLE", disease_context=True)
     assert EXPECTED_UC[0][0] not in chains(in_context) and EXPECTED_UC[1][0] in chains(in_context)
 
@@ -476,16 +471,13 @@ CAUSAL_PREDICATES = ["increases", "decreases", "secretes", "contributesTo", "reg
 def random_graphs(draw) -> nx.MultiDiGraph:
     """Small graphs with many equal costs (few evidence levels, one source), hubs, broader links and direct edges."""
     n = draw(st.integers(4, 12))
-    G = nx.MultiDiGraph(claims={}, sources={})
     nodes = [f"N{i}" for i in range(n)]
-    for node in nodes:
+    entities = []
+    for node in nodes[:-1]:
         broader = draw(st.lists(st.sampled_from(nodes), max_size=1).filter(lambda b, x=node: x not in b))
-        G.add_node(node, type="GeneProduct", label_en=node, label_zh="", synonyms=[], broader=broader, xrefs=[])
-    G.add_node("T", type="Therapy", label_en="T", label_zh="", synonyms=[], broader=[], xrefs=[])
-    G.add_node("D", type="Disease", label_en="D", label_zh="", synonyms=[], broader=[], xrefs=[])
-    G.nodes[nodes[-1]]["type"] = "Disease"
-    G.nodes[nodes[-1]]["broader"] = ["D"]
-    structural(G, "T", "uses", nodes[0])
+        entities.append(EntityNode(node, "GeneProduct", node, "", node, broader=tuple(broader)))
+    entities.append(EntityNode(nodes[-1], "Disease", nodes[-1], "", nodes[-1], broader=("D",)))
+    entities += [EntityNode("T", "Therapy", "T", "", "T"), EntityNode("D", "Disease", "D", "", "D")]
     edges = draw(
         st.lists(
             st.tuples(
@@ -499,10 +491,9 @@ def random_graphs(draw) -> nx.MultiDiGraph:
             max_size=40,
         )
     )
-    for i, (s, o, p, level, source) in enumerate(edges):
-        if s != o:
-            add_claim(G, f"c{i}", s, p, o, level, source, {})
-    return G
+    claims = [_claim(f"c{i}", s, p, o, level, source, {}) for i, (s, o, p, level, source) in enumerate(edges) if s != o]
+    triples = list(dict.fromkeys([("T", "uses", nodes[0]), *(c.triple for c in claims)]))
+    return assemble(entities, claims, triples)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -652,8 +643,9 @@ def test_article_pruned_search_equals_reference_for_every_therapy(packaged_built
 
 def test_a_hop_resting_only_on_another_disease_is_called_out(packaged_built):
     """MSC exosomes' CD4 differentiation claim was made about colitis; on a path to SLE it is flagged as borrowed."""
-    from mechkg.paths.report import mechanisms_text, result_json
+    from mechkg.paths.report import mechanisms_text
     from mechkg.paths.search import borrowed_hops, mechanism_paths, mechanisms
+    from mechkg.views.paths import result_json
 
     G = packaged_built.network
     result = mechanism_paths(G, "MSC_EXO_THERAPY", "SLE", k=10)

@@ -141,6 +141,7 @@ def build(
     lexicons_dir: Path | None = None,
 ) -> BuildReport:
     """Run the whole pipeline and write ``mechkg.ttl`` and ``mechkg.html`` into ``out_dir``."""
+    from mechkg.paths.table import pair_table
     from mechkg.render.page import explorer_pages, pair_paths
 
     started = time.perf_counter()
@@ -148,11 +149,12 @@ def build(
     shape_check = _violations_in_background(built.rdf)
     files: dict[str, bytes] = {}
     # one page, or an overview plus one page per disease when the graph is large (mechkg.render.page)
-    pages = explorer_pages(built.network, paths=pair_paths(built.network))
+    table = pair_table(built.network)  # once: the page's paths panel and the paths export share it
+    pages = explorer_pages(built.network, paths=pair_paths(built.network, table))
     files.update({name: page.encode("utf-8") for name, page in pages.items()})
     from mechkg.export.formats import export_all
 
-    files.update(export_all(built))  # every export format, flat file names (mechkg.ttl among them)
+    files.update(export_all(built, table=table))  # every export format, flat file names (mechkg.ttl among them)
     violations = shape_check()
     if violations:
         raise CurationError([Problem("(built graph)", 0, "SHACL", v) for v in violations])

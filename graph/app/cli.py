@@ -551,9 +551,10 @@ def path(
       mechkg path IBD exosome --mode exploratory --format html --out ibd-exosome.html
     """
     from mechkg.ingest.model import ENTITY_CLASSES
-    from mechkg.paths.report import highlight_steps, result_json, result_text
+    from mechkg.paths.report import highlight_steps, result_text
     from mechkg.paths.search import mechanism_paths
     from mechkg.terms.ontology import predicates
+    from mechkg.views.paths import result_json
 
     chosen_predicates = _check_terms(predicate_names, predicates(), "predicate")
     chosen_classes = _check_terms(class_names, ENTITY_CLASSES, "class")
@@ -630,8 +631,9 @@ def mechanisms(
     Example:
       mechkg mechanisms SLE
     """
-    from mechkg.paths.report import mechanisms_json, mechanisms_text
+    from mechkg.paths.report import mechanisms_text
     from mechkg.paths.search import mechanisms as therapy_mechanisms
+    from mechkg.views.paths import mechanisms_json
 
     G = _path_graph(curation, sources, lexicons)
     try:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,7 @@ from rdflib import Graph
 
 from mechkg.export.ids import kgx_node_ids
 from mechkg.export.paths import PATHS_FILE, to_paths
+from mechkg.paths.table import PairPaths
 from mechkg.rdf.triples import serialize_turtle
 from mechkg.resources import ontology_dir
 from mechkg.terms.biolink import kgx_categories, predicate_terms
@@ -208,21 +209,21 @@ def _kgx_edge_rows(G: nx.MultiDiGraph, ids: dict[str, str]) -> list[dict[str, An
             continue
         for claim_id in data["claims"]:
             claim = claims[claim_id]
-            diseases = [d for d in claim["disease"] if d != v]
+            diseases = [d for d in claim.disease if d != v]
             row = {
                 **base,
                 "id": f"mkc:{claim_id}",
-                "publications": [f"mks:{claim['source']}"],
-                "has_evidence_of_type": [claim["evidence"]],
-                "supporting_text": [claim["quote"]],
-                "description": claim["statement"],
+                "publications": [f"mks:{claim.source}"],
+                "has_evidence_of_type": [claim.evidence],
+                "supporting_text": [claim.quote],
+                "description": claim.statement,
             }
-            if "object_direction_qualifier" in base and claim["aspect"] in _ASPECTS:
-                row["object_aspect_qualifier"] = _ASPECTS[claim["aspect"]]
+            if "object_direction_qualifier" in base and claim.aspect in _ASPECTS:
+                row["object_aspect_qualifier"] = _ASPECTS[claim.aspect]
             if len(diseases) == 1 and diseases[0] in ids:
                 row["disease_context_qualifier"] = ids[diseases[0]]
-            if claim["species"] and claim["species"] in ids:
-                row["species_context_qualifier"] = ids[claim["species"]]
+            if claim.species and claim.species in ids:
+                row["species_context_qualifier"] = ids[claim.species]
             rows.append(row)
     return rows
 
@@ -275,7 +276,7 @@ def to_kgx(G: nx.MultiDiGraph) -> dict[str, bytes]:
     nodes = []
     for node in sorted(G.nodes):
         data = G.nodes[node]
-        xrefs = [x["curie"] for x in data["xrefs"] if x["curie"] != ids[node]]
+        xrefs = [x.curie for x in data["xrefs"] if x.curie != ids[node]]
         nodes.append(
             {
                 "id": ids[node],
@@ -320,7 +321,7 @@ def _flat_network(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
             label_zh=data["label_zh"],
             type=data["type"],
             iri=data["iri"],
-            xrefs=_joined(x["curie"] for x in data["xrefs"]),
+            xrefs=_joined(x.curie for x in data["xrefs"]),
             synonyms=_joined(data["synonyms"]),
             definition=data["definition"],
             ungrounded=bool(data["ungrounded"]),
@@ -343,8 +344,8 @@ def _flat_network(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
             evidence_levels=_joined(data["evidence_levels"]),
             confidence=float(data["confidence"]),
             flagged=bool(data["flagged"]),
-            quotes=" | ".join(c["quote"] for c in backing),
-            statements=" | ".join(c["statement"] for c in backing),
+            quotes=" | ".join(c.quote for c in backing),
+            statements=" | ".join(c.statement for c in backing),
         )
     return flat
 
@@ -447,7 +448,7 @@ def to_neo4j(G: nx.MultiDiGraph) -> dict[str, bytes]:
                 data["label_zh"],
                 data["type"],
                 data["iri"],
-                _neo4j_array(x["curie"] for x in data["xrefs"]),
+                _neo4j_array(x.curie for x in data["xrefs"]),
                 _neo4j_array(data["synonyms"]),
                 data["definition"],
                 data["ungrounded"],
@@ -485,18 +486,18 @@ def to_neo4j(G: nx.MultiDiGraph) -> dict[str, bytes]:
                 [
                     *common,
                     claim_id,
-                    c["sign"],
+                    c.sign,
                     str(data["causal"]).lower(),
-                    c["aspect"],
-                    _neo4j_array(c["disease"]),
-                    c["quote"],
-                    c["statement"],
-                    c["evidence"],
-                    c["evidence_level"],
-                    repr(float(c["confidence"])),
-                    str(bool(c["flags"])).lower(),
-                    c["source"],
-                    c["study"],
+                    c.aspect,
+                    _neo4j_array(c.disease),
+                    c.quote,
+                    c.statement,
+                    c.evidence,
+                    c.evidence_level,
+                    repr(float(c.confidence)),
+                    str(bool(c.flags)).lower(),
+                    c.source,
+                    c.study,
                 ]
             )
     return {
@@ -510,43 +511,46 @@ def to_neo4j(G: nx.MultiDiGraph) -> dict[str, bytes]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _rdf(function: Callable[[Graph], bytes], name: str) -> Callable[[Built], dict[str, bytes]]:
-    return lambda built: {name: function(built.rdf)}
+Table = Sequence[PairPaths] | None
+"""The build's all-pairs path table, when it has made one (:func:`mechkg.paths.table.pair_table`)."""
 
 
-def _net(function: Callable[[nx.MultiDiGraph], bytes], name: str) -> Callable[[Built], dict[str, bytes]]:
-    return lambda built: {name: function(built.network)}
+def _rdf(function: Callable[[Graph], bytes], name: str) -> Callable[[Built, Table], dict[str, bytes]]:
+    return lambda built, table: {name: function(built.rdf)}
 
 
-def _paths(built: Built) -> dict[str, bytes]:
-    return {PATHS_FILE: to_paths(built.network)}
+def _net(function: Callable[[nx.MultiDiGraph], bytes], name: str) -> Callable[[Built, Table], dict[str, bytes]]:
+    return lambda built, table: {name: function(built.network)}
 
 
-FORMATS: dict[str, Callable[[Built], dict[str, bytes]]] = {
+FORMATS: dict[str, Callable[[Built, Table], dict[str, bytes]]] = {
     "turtle": _rdf(to_turtle, "mechkg.ttl"),
     "ntriples": _rdf(to_ntriples, "mechkg.nt"),
     "jsonld": _rdf(to_jsonld, "mechkg.jsonld"),
-    "kgx": lambda built: to_kgx(built.network),
+    "kgx": lambda built, table: to_kgx(built.network),
     "graphml": _net(to_graphml, "mechkg.graphml"),
     "cytoscape": _net(to_cytoscape, "mechkg.cyjs"),
-    "neo4j": lambda built: to_neo4j(built.network),
-    "paths": _paths,
+    "neo4j": lambda built, table: to_neo4j(built.network),
+    "paths": lambda built, table: {PATHS_FILE: to_paths(built.network, table)},
 }
-"""Format name -> function of a :class:`mechkg.network.built.Built` giving {file name: bytes}."""
+"""Format name -> function of a :class:`mechkg.network.built.Built` (and the path table) giving {file name: bytes}."""
 
 
-def export(built: Built, fmt: str) -> dict[str, bytes]:
-    """The files of one format, as {file name: content}; ``fmt`` is a key of :data:`FORMATS`."""
+def export(built: Built, fmt: str, *, table: Table = None) -> dict[str, bytes]:
+    """The files of one format, as {file name: content}; ``fmt`` is a key of :data:`FORMATS`.
+
+    ``table`` is the build's path table; the paths export makes its own when it is not given.
+    """
     try:
         function = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}") from None
-    return function(built)
+    return function(built, table)
 
 
-def export_all(built: Built) -> dict[str, bytes]:
+def export_all(built: Built, *, table: Table = None) -> dict[str, bytes]:
     """The files of every format, as {file name: content} (what ``mechkg build`` writes)."""
     files: dict[str, bytes] = {}
     for fmt in FORMATS:
-        files.update(export(built, fmt))
+        files.update(export(built, fmt, table=table))
     return files

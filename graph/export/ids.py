@@ -19,7 +19,7 @@ def kgx_node_ids(G: nx.MultiDiGraph) -> dict[str, str]:
     """
     exact: dict[str, list[str]] = {}
     for node, data in G.nodes(data=True):
-        curies = [x["curie"] for x in data["xrefs"] if x["match"] == "exact"]
+        curies = [x.curie for x in data["xrefs"] if x.match == "exact"]
         if len(curies) == 1:
             exact[node] = curies
     owners: dict[str, int] = {}

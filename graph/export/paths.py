@@ -29,26 +29,24 @@ DrugMechDB's shape (a networkx node-link graph, so
     subclass step), ``predicate`` and ``biolink_predicate`` its CURIEs, ``kind`` (``entry``:
     from the therapy to what it uses; ``mechanism``; ``exit``), ``sign``, ``aspects``,
     ``support`` and ``independent_sources`` (how the hop was weighed), ``claims`` (the claim
-    ids that support it) and ``evidence`` (per claim: the Chinese quote, the English
-    statement, the ECO evidence type and level, source, section, disease context, species,
-    study, confidence and flags).
+    ids that support it) and ``evidence`` (per claim, the claim JSON every MechKG output
+    shares, :func:`mechkg.views.claims.claim_json`: the Chinese quote, the English statement,
+    the ECO evidence type and level, source, section, disease context, species, model, study,
+    confidence, flags and notes).
 ``reference``
     the IRIs of the sources the claims come from (DrugMechDB's key, a list).
 
 Records are sorted by disease, therapy and rank; :func:`to_paths` writes them as one JSON
 array with sorted keys, so the same graph always gives the same bytes.
 
->>> import networkx as nx
->>> G = nx.MultiDiGraph(claims={}, sources={"src": {"id": "src", "title_en": "a source", "title_zh": "來源"}})
->>> for n, t in [("T", "Therapy"), ("C", "CellType"), ("X", "GeneProduct"), ("D", "Disease")]:
-...     G.add_node(n, label_en=n, label_zh=n, type=t, synonyms=[], broader=[], xrefs=[])
+>>> from mechkg.network.assemble import assemble
+>>> from mechkg.network.evidence import Claim, EntityNode
+>>> nodes = [EntityNode(n, t, n, n, n) for n, t in [("T", "Therapy"), ("C", "CellType"), ("X", "GeneProduct"), ("D", "Disease")]]
 >>> def claim(i, s, p, o, sign):
-...     G.graph["claims"][i] = dict(id=i, subject=s, predicate=p, object=o, sign=sign, evidence_level="in_vitro",
-...                                 source="src", flags=[], disease=["D"], study=None, aspect=None, quote="引文",
-...                                 statement="A statement.", evidence="ECO:0000006", section="", confidence=0.8)
-...     _ = G.add_edge(s, o, key=p, predicate=p, sign=sign, causal=True, claims=[i])
->>> _ = G.add_edge("T", "C", key="uses", predicate="uses", sign=0, causal=False, claims=[])
->>> claim("c1", "C", "secretes", "X", 1); claim("c2", "X", "decreases", "D", -1)
+...     return Claim(i, s, p, o, sign, quote="引文", statement="A statement.", source="src", evidence="ECO:0000006",
+...                  evidence_level="in_vitro", disease=("D",), confidence=0.8)
+>>> claims = [claim("c1", "C", "secretes", "X", 1), claim("c2", "X", "decreases", "D", -1)]
+>>> G = assemble(nodes, claims, [("T", "uses", "C"), *(c.triple for c in claims)])
 >>> (record,) = path_records(G)
 >>> record["graph"]["_id"], record["graph"]["path"], record["graph"]["verdict"]
 ('T_D_1', ['mke:T', 'mke:C', 'mke:X', 'mke:D'], 'counteracts')
@@ -61,25 +59,22 @@ array with sorted keys, so the same graph always gives the same bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
 from mechkg.export.ids import kgx_node_ids
-from mechkg.paths.search import Hop, MechanismPath, mechanism_paths, path_index
+from mechkg.paths.search import Hop, MechanismPath
+from mechkg.paths.table import PairPaths, pair_table
 from mechkg.terms.biolink import categories, predicate_terms
 from mechkg.terms.vocab import PREFIXES
+from mechkg.views.claims import claim_json
 
-__all__ = ["PATHS_FILE", "PATHS_K", "PATHS_MAX_HOPS", "path_records", "to_paths"]
+__all__ = ["PATHS_FILE", "path_records", "to_paths"]
 
 PATHS_FILE = "mechkg_paths.json"
 """File name of the ``paths`` export."""
-PATHS_K = 5
-"""Paths kept per therapy-disease pair (the best ones, in the order of :mod:`mechkg.paths.search`)."""
-PATHS_MAX_HOPS = 6
-"""Most mechanistic hops in a path (DrugMechDB's curated paths have 3-7 links)."""
-
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(float(value), 6)
@@ -88,7 +83,7 @@ def _round(value: float | None) -> float | None:
 def _node(G: nx.MultiDiGraph, node: str, ids: Mapping[str, str], kinds: Mapping[str, str]) -> dict[str, Any]:
     data = G.nodes[node]
     category = kinds.get(data.get("type", ""), "biolink:NamedThing")
-    alt = sorted({x["curie"] for x in data.get("xrefs", ())} | {f"mke:{node}"} - {ids[node]})
+    alt = sorted({x.curie for x in data.get("xrefs", ())} | {f"mke:{node}"} - {ids[node]})
     return {
         "id": ids[node],
         "name": data.get("label_en", node),
@@ -98,23 +93,6 @@ def _node(G: nx.MultiDiGraph, node: str, ids: Mapping[str, str], kinds: Mapping[
         "mechkg_id": node,
         "mechkg_type": data.get("type", ""),
         "alt_ids": alt,
-    }
-
-
-def _evidence(claim: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "claim": claim["id"],
-        "quote": claim.get("quote", ""),
-        "statement": claim.get("statement", ""),
-        "evidence": claim.get("evidence", ""),
-        "evidence_level": claim.get("evidence_level", ""),
-        "source": claim.get("source", ""),
-        "section": claim.get("section", ""),
-        "disease": list(claim.get("disease", ())),
-        "species": claim.get("species"),
-        "study": claim.get("study"),
-        "confidence": _round(claim.get("confidence")),
-        "flags": [dict(sorted(f.items())) for f in claim.get("flags", ())],
     }
 
 
@@ -134,8 +112,8 @@ def _link(G: nx.MultiDiGraph, hop: Hop, ids: Mapping[str, str], terms: Mapping[s
         "aspects": list(hop.aspects),
         "support": _round(hop.support) if hop.kind == "mechanism" else None,
         "independent_sources": hop.sources,
-        "claims": [c["id"] for c in backing],
-        "evidence": [_evidence(c) for c in backing],
+        "claims": [c.id for c in backing],
+        "evidence": [claim_json(c) for c in backing],
     }
 
 
@@ -155,8 +133,8 @@ def _observed(G: nx.MultiDiGraph, therapy: str, disease: str, ids: Mapping[str, 
                     "key": key,
                     "target": ids[disease],
                     "sign": data.get("sign"),
-                    "claims": [c["id"] for c in backing],
-                    "studies": sorted({c["study"] for c in backing if c.get("study")}),
+                    "claims": [c.id for c in backing],
+                    "studies": sorted({c.study for c in backing if c.study}),
                 }
             )
     return found
@@ -203,33 +181,24 @@ def _record(
     }
 
 
-def path_records(G: nx.MultiDiGraph, *, k: int = PATHS_K, max_hops: int = PATHS_MAX_HOPS) -> list[dict[str, Any]]:
-    """Up to ``k`` causal mechanism paths for every Therapy-Disease pair of ``G``, as records.
+def path_records(G: nx.MultiDiGraph, table: Sequence[PairPaths] | None = None) -> list[dict[str, Any]]:
+    """The paths of the build's pair table (:func:`mechkg.paths.table.pair_table`; made here when not given), as records.
 
-    One :func:`mechkg.paths.search.path_index` serves every pair. A query for a therapy also finds
-    paths of its narrower therapies (UC-MSC therapy for MSC therapy); those belong to the
-    narrower therapy's own records, so each pair keeps only the paths that start at its
-    therapy. Pairs with no path have no record.
+    A query for a therapy also finds paths of its narrower therapies (UC-MSC therapy for MSC
+    therapy); those belong to the narrower therapy's own records, so each pair keeps only the
+    paths that start at its therapy. Pairs with no path have no record.
     """
-
     ids, kinds, terms = kgx_node_ids(G), categories(), predicate_terms()
-    types = dict(G.nodes(data="type"))
-    therapies = sorted(n for n, t in types.items() if t == "Therapy")
-    diseases = sorted(n for n, t in types.items() if t == "Disease")
-    index = path_index(G) if therapies and diseases else None
     records = []
-    for disease in diseases:
-        for therapy in therapies:
-            result = mechanism_paths(G, therapy, disease, k=2 * k, max_hops=max_hops, index=index, nearest=False)
-            own = [p for p in result.paths if p.therapy == therapy][:k]
-            if not own:
-                continue
-            observed = _observed(G, therapy, disease, ids)
+    for row in pair_table(G) if table is None else table:
+        own = row.own
+        if own:
+            observed = _observed(G, row.therapy, row.disease, ids)
             records.extend(_record(G, p, rank, observed, ids, kinds, terms) for rank, p in enumerate(own, 1))
     return records
 
 
-def to_paths(G: nx.MultiDiGraph) -> bytes:
+def to_paths(G: nx.MultiDiGraph, table: Sequence[PairPaths] | None = None) -> bytes:
     """:func:`path_records` as one JSON array (UTF-8, sorted keys, one space indent)."""
-    text = json.dumps(path_records(G), ensure_ascii=False, indent=1, sort_keys=True)
+    text = json.dumps(path_records(G, table), ensure_ascii=False, indent=1, sort_keys=True)
     return (text + "\n").encode("utf-8")

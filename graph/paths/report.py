@@ -1,18 +1,11 @@
-"""Mechanism paths as people and programs read them: numbered text explanations, and JSON.
+"""Mechanism paths as people read them: numbered text explanations, each hop with its quotes.
 
-The JSON follows the design's contract, ``{"source", "target", "paths": [{"nodes": [{"id",
-"label", "type"}], "edges": [{"subject", "predicate", "object", "sign", "claims": […]}],
-"net_sign", "score"}]}``, with extra keys: per path ``verdict``, ``score_parts``, ``therapy``,
-``variants``, per edge ``kind`` (mechanism / entry / exit), ``forward``, ``aspects``,
-``support``, ``independent_sources``; at the top ``query``, ``therapies``, ``mode``,
-``constraints``, ``observed`` (the direct therapy → disease outcome with study figures),
-``partial`` (nearest partial chains when there is no path) and ``truncated``.
+The JSON form of the same results is :mod:`mechkg.views.paths`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import networkx as nx
 
@@ -20,91 +13,13 @@ from mechkg.paths.search import (
     Hop,
     MechanismPath,
     MechanismResult,
-    ObservedOutcome,
     StudyFigures,
     TherapyMechanism,
     borrowed_hops,
     short_label,
 )
 
-__all__ = ["highlight_steps", "mechanisms_json", "mechanisms_text", "result_json", "result_text"]
-
-
-def _claim_json(G: nx.MultiDiGraph, claim_id: str, value: float) -> dict[str, Any]:
-    c = G.graph["claims"][claim_id]
-    return {
-        "id": c["id"],
-        "quote": c.get("quote", ""),
-        "statement": c.get("statement", ""),
-        "source": c.get("source", ""),
-        "section": c.get("section", ""),
-        "evidence": c.get("evidence", ""),
-        "evidence_level": c.get("evidence_level", ""),
-        "disease": list(c.get("disease", ())),
-        "study": c.get("study"),
-        "confidence": c.get("confidence"),
-        "flags": list(c.get("flags", ())),
-        "value": round(value, 6),
-    }
-
-
-def _hop_json(G: nx.MultiDiGraph, hop: Hop) -> dict[str, Any]:
-    return {
-        "subject": hop.subject,
-        "predicate": hop.predicate,
-        "object": hop.object,
-        "sign": hop.sign,
-        "kind": hop.kind,
-        "forward": hop.forward,
-        "aspects": list(hop.aspects),
-        "support": round(hop.support, 6) if hop.kind == "mechanism" else None,
-        "independent_sources": hop.sources,
-        "claims": [_claim_json(G, c.id, c.value) for c in hop.claims],
-    }
-
-
-def _path_json(G: nx.MultiDiGraph, path: MechanismPath) -> dict[str, Any]:
-    return {
-        "therapy": path.therapy,
-        "nodes": [n.to_dict() for n in path.nodes],
-        "edges": [_hop_json(G, h) for h in path.hops],
-        "net_sign": path.net_sign,
-        "verdict": path.verdict,
-        "score": round(path.score.total, 6),
-        "score_parts": path.score.to_dict(),
-        "variants": [list(v) for v in path.variants],
-        "borrowed_context": [
-            {"subject": hop.subject, "predicate": hop.predicate, "object": hop.object, "diseases": list(diseases)}
-            for hop, diseases in borrowed_hops(G, path)
-        ],
-    }
-
-
-def _observed_json(G: nx.MultiDiGraph, outcome: ObservedOutcome) -> dict[str, Any]:
-    return {
-        "entry": [_hop_json(G, h) for h in outcome.entry],
-        "edge": _hop_json(G, outcome.hop),
-        "studies": [{"id": s.id, "label": s.label, **dict(s.properties)} for s in outcome.studies],
-    }
-
-
-def result_json(G: nx.MultiDiGraph, result: MechanismResult) -> dict[str, Any]:
-    """The JSON form of a :class:`~mechkg.paths.search.MechanismResult` (see the module docstring)."""
-    return {
-        "source": result.source,
-        "target": result.target,
-        "query": result.query,
-        "therapies": list(result.therapies),
-        "mode": result.mode,
-        "constraints": dict(result.constraints),
-        "paths": [_path_json(G, p) for p in result.paths],
-        "observed": [_observed_json(G, o) for o in result.observed],
-        "partial": [
-            {"side": c.side, "nodes": list(c.nodes), "edges": [_hop_json(G, h) for h in c.hops], "gap": c.gap}
-            for c in result.partial
-        ],
-        "truncated": result.truncated,
-    }
+__all__ = ["chain_line", "highlight_steps", "mechanisms_text", "result_text"]
 
 
 def _arrow(G: nx.MultiDiGraph, hop: Hop) -> str:
@@ -140,28 +55,27 @@ def _evidence_lines(G: nx.MultiDiGraph, hops: Iterable[Hop], indent: str, *, hea
         for support in hop.claims:
             c = claims[support.id]
             flag = "  FLAGGED" if support.flagged else ""
-            lines.append(f"{indent}  [{c['id']}] {c['evidence_level']}, source {c['source']}{flag}")
-            lines.append(f"{indent}    「{c['quote']}」")
-            lines.append(f"{indent}    {c['statement']}")
-            for f in c.get("flags", ()):
-                lines.append(f"{indent}    FLAG {f['kind']}: {f['note']}")
+            lines.append(f"{indent}  [{c.id}] {c.evidence_level}, source {c.source}{flag}")
+            lines.append(f"{indent}    「{c.quote}」")
+            lines.append(f"{indent}    {c.statement}")
+            for f in c.flags:
+                lines.append(f"{indent}    FLAG {f.kind}: {f.note}")
     return lines
 
 
 def _study_lines(studies: Iterable[StudyFigures], indent: str) -> list[str]:
     lines = []
-    for study in studies:
-        props = study.properties
-        head = ", ".join(
-            f"{k}={props[k]}" if k == "n" else str(props[k]) for k in ("design", "n", "year") if props.get(k) is not None
-        )
-        lines.append(f"{indent}study {study.id}: {study.label}" + (f" ({head})" if head else ""))
-        for fig in props.get("figures", ()):
-            unit = fig.get("unit") or ""
-            value = "" if fig.get("value") is None else f" {fig['value']:g}" + (unit if unit == "%" else f" {unit}".rstrip())
-            when = f" ({fig['timepoint']})" if fig.get("timepoint") else ""
-            direction = f" {fig['direction']}" if fig.get("direction") else ""
-            lines.append(f"{indent}  {fig['measure']}{value}{direction}{when}  「{fig.get('quote', '')}」")
+    for figures in studies:
+        study = figures.study
+        parts = [study.design or None, f"n={study.n}" if study.n is not None else None, study.year]
+        head = ", ".join(str(part) for part in parts if part is not None)
+        lines.append(f"{indent}study {figures.id}: {figures.label}" + (f" ({head})" if head else ""))
+        for fig in study.figures:
+            unit = fig.unit
+            value = "" if fig.value is None else f" {fig.value:g}" + (unit if unit == "%" else f" {unit}".rstrip())
+            when = f" ({fig.timepoint})" if fig.timepoint else ""
+            direction = f" {fig.direction}" if fig.direction else ""
+            lines.append(f"{indent}  {fig.measure}{value}{direction}{when}  「{fig.quote}」")
     return lines
 
 
@@ -235,25 +149,6 @@ def highlight_steps(result: MechanismResult, G: nx.MultiDiGraph) -> list[list[tu
     ``broader`` entry/exit hops are node attributes, not edges, so they are left out.
     """
     return [[h.key for h in p.hops if G.has_edge(h.subject, h.object, h.predicate)] for p in result.paths]
-
-
-def mechanisms_json(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMechanism]) -> dict[str, Any]:
-    """JSON of :func:`~mechkg.paths.search.mechanisms`: one entry per therapy."""
-    return {
-        "target": disease,
-        "therapies": [
-            {
-                "therapy": r.therapy,
-                "label": G.nodes[r.therapy].get("label_en", r.therapy),
-                "path_count": r.paths,
-                "net_sign": r.best.net_sign if r.best else None,
-                "verdict": r.best.verdict if r.best else None,
-                "best": _path_json(G, r.best) if r.best else None,
-                "observed": [_observed_json(G, o) for o in r.observed],
-            }
-            for r in rows
-        ],
-    }
 
 
 def mechanisms_text(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMechanism]) -> str:

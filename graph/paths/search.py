@@ -65,16 +65,12 @@ same net sign, and at each position the same node or *equivalent* nodes: one is 
 IDO1 → … reached from "MSC therapy" and from "UC-MSC therapy" is one mechanism, as is
 ``MSC —secretes→ IL-10`` beside ``MSC —increases→ IL-10``.
 
->>> import networkx as nx
->>> G = nx.MultiDiGraph(claims={}, sources={})
->>> for n, t in [("T", "Therapy"), ("C", "CellType"), ("X", "GeneProduct"), ("D", "Disease")]:
-...     G.add_node(n, label_en=n, label_zh=n, type=t, synonyms=[], broader=[], xrefs=[])
->>> def claim(i, s, p, o, sign, level="review_assertion"):
-...     G.graph["claims"][i] = dict(id=i, subject=s, predicate=p, object=o, sign=sign, evidence_level=level,
-...                                 source="src", flags=[], disease=["D"], study=None, aspect=None)
-...     _ = G.add_edge(s, o, key=p, predicate=p, sign=sign, causal=True, claims=[i])
->>> _ = G.add_edge("T", "C", key="uses", predicate="uses", sign=0, causal=False, claims=[])
->>> claim("c1", "C", "secretes", "X", 1, "in_vitro"); claim("c2", "X", "decreases", "D", -1)
+>>> from mechkg.network.assemble import assemble
+>>> from mechkg.network.evidence import Claim, EntityNode
+>>> nodes = [EntityNode(n, t, n, n, n) for n, t in [("T", "Therapy"), ("C", "CellType"), ("X", "GeneProduct"), ("D", "Disease")]]
+>>> claims = [Claim("c1", "C", "secretes", "X", 1, source="src", evidence_level="in_vitro", disease=("D",)),
+...           Claim("c2", "X", "decreases", "D", -1, source="src", evidence_level="review_assertion", disease=("D",))]
+>>> G = assemble(nodes, claims, [("T", "uses", "C"), *(c.triple for c in claims)])
 >>> found = mechanism_paths(G, "T", "D")
 >>> [n.id for n in found.paths[0].nodes], found.paths[0].verdict
 (['T', 'C', 'X', 'D'], 'counteracts')
@@ -98,6 +94,7 @@ from typing import Any, Literal
 import networkx as nx
 import numpy as np
 
+from mechkg.network.evidence import Claim, Study
 from mechkg.network.names import resolve_name
 from mechkg.paths.engine import SearchGraph
 
@@ -207,12 +204,11 @@ class ClaimSupport:
     value: float
 
     @classmethod
-    def from_claim(cls, claim: Mapping[str, Any]) -> ClaimSupport:
-        """Weigh a claim dict of ``G.graph["claims"]``."""
-        level = claim.get("evidence_level", "")
-        flagged = bool(claim.get("flags"))
-        value = EVIDENCE_STRENGTH.get(level, 0.0) * (FLAG_FACTOR if flagged else 1.0)
-        return cls(claim["id"], claim.get("source", ""), level, flagged, value)
+    def from_claim(cls, claim: Claim) -> ClaimSupport:
+        """Weigh a claim of ``G.graph["claims"]``."""
+        level = claim.evidence_level
+        value = EVIDENCE_STRENGTH.get(level, 0.0) * (FLAG_FACTOR if claim.flagged else 1.0)
+        return cls(claim.id, claim.source, level, claim.flagged, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +302,7 @@ class StudyFigures:
 
     id: str
     label: str
-    properties: Mapping[str, Any]
+    study: Study
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,8 +458,8 @@ def _exact_matches(G: nx.MultiDiGraph) -> dict[str, set[str]]:
     exact: dict[str, set[str]] = defaultdict(set)
     for node, data in G.nodes(data=True):
         for xref in data.get("xrefs", ()):
-            if xref.get("match") == "exact":
-                exact[node].add(xref["curie"])
+            if xref.match == "exact":
+                exact[node].add(xref.curie)
     return exact
 
 
@@ -569,9 +565,9 @@ def _claim_support(
         claim = claims.get(cid)
         if claim is None:
             continue
-        if floor is not None and claim.get("evidence_level") not in floor:
+        if floor is not None and claim.evidence_level not in floor:
             continue
-        if diseases is not None and not diseases & set(claim.get("disease", ())):
+        if diseases is not None and not diseases & set(claim.disease):
             continue
         kept.append(ClaimSupport.from_claim(claim))
     best_by_source: dict[str, float] = {}
@@ -582,27 +578,27 @@ def _claim_support(
 
 
 def _support_only(
-    claims: Mapping[str, Mapping[str, Any]], ids: Iterable[str], floor: frozenset[str] | None, diseases: frozenset[str] | None
+    claims: Mapping[str, Claim], ids: Iterable[str], floor: frozenset[str] | None, diseases: frozenset[str] | None
 ) -> float:
     """The support :func:`_claim_support` computes, without making records (for big graphs)."""
     if isinstance(ids, list | tuple) and len(ids) == 1:  # the common case, in the same arithmetic as below
         c = claims.get(ids[0])
         if c is None:
             return 0.0
-        level = c.get("evidence_level", "")
-        if (floor is not None and level not in floor) or (diseases is not None and diseases.isdisjoint(c.get("disease", ()))):
+        level = c.evidence_level
+        if (floor is not None and level not in floor) or (diseases is not None and diseases.isdisjoint(c.disease)):
             return 0.0
-        return 1.0 - 1 * (1.0 - max(0.0, EVIDENCE_STRENGTH.get(level, 0.0) * (FLAG_FACTOR if c.get("flags") else 1.0)))
+        return 1.0 - 1 * (1.0 - max(0.0, EVIDENCE_STRENGTH.get(level, 0.0) * (FLAG_FACTOR if c.flags else 1.0)))
     best: dict[str, float] = {}
     for cid in ids:
         c = claims.get(cid)
         if c is None:
             continue
-        level = c.get("evidence_level", "")
-        if (floor is not None and level not in floor) or (diseases is not None and diseases.isdisjoint(c.get("disease", ()))):
+        level = c.evidence_level
+        if (floor is not None and level not in floor) or (diseases is not None and diseases.isdisjoint(c.disease)):
             continue
-        value = EVIDENCE_STRENGTH.get(level, 0.0) * (FLAG_FACTOR if c.get("flags") else 1.0)
-        source = c.get("source", "")
+        value = EVIDENCE_STRENGTH.get(level, 0.0) * (FLAG_FACTOR if c.flags else 1.0)
+        source = c.source
         best[source] = max(best.get(source, 0.0), value)
     return 1.0 - math.prod(1.0 - v for v in best.values()) if best else 0.0
 
@@ -629,7 +625,7 @@ def _hop(index: PathIndex, option: _Option) -> Hop:
 
 
 def _edge_cost(
-    claims: Mapping[str, Mapping[str, Any]],
+    claims: Mapping[str, Claim],
     key: str,
     data: Mapping[str, Any],
     mode: str,
@@ -1211,12 +1207,16 @@ def _observed(index: PathIndex, therapies: Sequence[str], disease: str, *, inher
 
 def _studies(G: nx.MultiDiGraph, claim_ids: Iterable[str], therapies: Sequence[str], disease: str) -> tuple[StudyFigures, ...]:
     claims = G.graph.get("claims", {})
-    ids = {claims[c]["study"] for c in claim_ids if claims.get(c, {}).get("study")}
+    ids = {claims[c].study for c in claim_ids if c in claims and claims[c].study}
     for t in therapies:
         for _, study, key in G.out_edges(t, keys=True):
             if key == "studiedIn" and G.has_edge(disease, study, "studiedIn"):
                 ids.add(study)
-    return tuple(StudyFigures(s, G.nodes[s].get("label_en", s), G.nodes[s].get("properties", {})) for s in sorted(ids) if s in G)
+    return tuple(
+        StudyFigures(s, G.nodes[s].get("label_en", s), G.nodes[s]["study"])
+        for s in sorted(ids)
+        if s in G and G.nodes[s].get("study") is not None
+    )
 
 
 def _partial(
@@ -1303,7 +1303,7 @@ def borrowed_hops(G: nx.MultiDiGraph, path: MechanismPath) -> list[tuple[Hop, tu
     Such a path is still a hypothesis worth showing, but the reader should know; returns each
     borrowed hop with the diseases its claims were made about.
 
-    >>> G = nx.MultiDiGraph(claims={"c1": {"disease": ["IBD"]}, "c2": {"disease": []}})
+    >>> G = nx.MultiDiGraph(claims={"c1": Claim("c1", "X", "increases", "Y", 1, disease=("IBD",))})
     >>> G.add_nodes_from([("SLE", {"broader": ["AID"]}), ("IBD", {"broader": ["AID"]}), ("AID", {"broader": []})])
     >>> hop = Hop("X", "increases", "Y", "mechanism", 1, claims=(ClaimSupport("c1", "s", "animal_model", False, 0.5),))
     >>> path = MechanismPath("T", "SLE", (), (hop,), 1, ScoreParts(1, 1, 1, 1))
@@ -1316,7 +1316,7 @@ def borrowed_hops(G: nx.MultiDiGraph, path: MechanismPath) -> list[tuple[Hop, tu
     for hop in path.hops:
         if hop.kind != "mechanism" or not hop.claims:
             continue
-        contexts = [tuple(claims.get(c.id, {}).get("disease", ())) for c in hop.claims]
+        contexts = [claims[c.id].disease if c.id in claims else () for c in hop.claims]
         if all(ctx and not set(ctx) & related for ctx in contexts):
             borrowed.append((hop, tuple(sorted({d for ctx in contexts for d in ctx}))))
     return borrowed

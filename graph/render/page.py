@@ -23,11 +23,12 @@ The layout is computed in the build, deterministically (:func:`mechkg.render.lay
 disease-centred clusters, compiled Fruchterman-Reingold), so the page opens at once on a still
 picture and the same graph always gives the same bytes.
 
->>> import networkx as nx
->>> G = nx.MultiDiGraph(name="MechKG", claims={}, sources={})
->>> G.add_node("MSC", label_en="mesenchymal stem cell", label_zh="間充質幹細胞", type="CellType")
->>> G.add_node("TGFB1", label_en="TGF-β1", label_zh="轉化生長因子-β1", type="GeneProduct")
->>> _ = G.add_edge("MSC", "TGFB1", key="secretes", predicate="secretes", sign=1, causal=True)
+>>> from mechkg.network.assemble import assemble
+>>> from mechkg.network.evidence import EntityNode
+>>> G = assemble(
+...     [EntityNode("MSC", "CellType", "mesenchymal stem cell", "間充質幹細胞", "urn:MSC"),
+...      EntityNode("TGFB1", "GeneProduct", "TGF-β1", "轉化生長因子-β1", "urn:TGFB1")],
+...     [], [("MSC", "secretes", "TGFB1")])
 >>> page = explorer_html(G, title="MechKG <demo>")
 >>> page.startswith("<!DOCTYPE html>") and "<title>MechKG &lt;demo&gt;</title>" in page
 True
@@ -56,9 +57,15 @@ from jinja2 import Environment, FunctionLoader
 from markupsafe import Markup
 from pyvis.network import Network
 
-from mechkg.errors import MechKGError, NoPath, UnknownEntity
+from mechkg.errors import MechKGError, UnknownEntity
 from mechkg.files import write_file_atomically
+from mechkg.network.assemble import edge_of, node_of
+from mechkg.network.evidence import Claim, Edge, Source
+from mechkg.paths.table import PairPaths
 from mechkg.render.layout import spring_positions
+from mechkg.views.claims import claim_json, source_json
+from mechkg.views.edges import edge_json
+from mechkg.views.entity import node_json
 
 __all__ = [
     "CLASS_STYLES",
@@ -296,22 +303,21 @@ def json_for_script(data: Any) -> str:
 
 
 def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Any] | None, lang: str) -> dict[str, Any]:
-    claims: Mapping[str, Mapping[str, Any]] = G.graph.get("claims") or {}
-    sources: Mapping[str, Mapping[str, Any]] = G.graph.get("sources") or {}
+    claims: Mapping[str, Claim] = G.graph.get("claims") or {}
+    sources: Mapping[str, Source] = G.graph.get("sources") or {}
     node_ids = sorted(G.nodes, key=str)
     edge_keys = sorted(G.edges(keys=True), key=lambda e: (str(e[0]), str(e[2]), str(e[1])))
 
-    entities = {str(n): _entity(n, G.nodes[n], G.degree(n)) for n in node_ids}
+    entities = {str(n): _entity(G, n) for n in node_ids}
     roles: dict[str, dict[str, set[str]]] = {}
     for claim_id, claim in claims.items():
-        for role in ("subject", "object", "study"):
-            ref = claim.get(role)
+        for role, ref in (("subject", claim.subject), ("object", claim.object), ("study", claim.study)):
             if ref is not None and str(ref) in entities:
                 roles.setdefault(str(ref), {}).setdefault(str(claim_id), set()).add(role)
     for node, by_claim in roles.items():
         entities[node]["claims"] = [{"claim": cid, "roles": sorted(by_claim[cid])} for cid in sorted(by_claim)]
 
-    edges = {_edge_id(u, k, v): _edge(u, k, v, G.edges[u, v, k]) for u, v, k in edge_keys}
+    edges = {_edge_id(u, k, v): _edge(edge_of(G, u, v, k)) for u, v, k in edge_keys}
     network = _vis_network(G, node_ids, edge_keys)
     predicate_info, class_info = _ontology_labels(G)
     present = sorted({e["type"] for e in entities.values()})
@@ -324,11 +330,11 @@ def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Any] | None, lan
     )
     used = {c for e in edges.values() for c in e["claims"]} | {c["claim"] for e in entities.values() for c in e["claims"]}
     claims = {cid: claim for cid, claim in claims.items() if str(cid) in used}  # a per-disease page: its own claims
-    predicates = sorted({e["predicate"] for e in edges.values()} | {str(c.get("predicate")) for c in claims.values()})
+    predicates = sorted({e["predicate"] for e in edges.values()} | {c.predicate for c in claims.values()})
     class_entries = [_class_entry(c, counts[c], class_info) for c in classes]
     predicate_labels = {p: _predicate_labels(p, predicate_info) for p in predicates}
     flag_kinds = sorted(
-        {str(f.get("kind")) for c in claims.values() for f in c.get("flags") or []}
+        {f.kind for c in claims.values() for f in c.flags}
         | {str(f.get("kind")) for e in entities.values() for f in e["flags"]}
     )
     return {
@@ -337,8 +343,8 @@ def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Any] | None, lan
         "vis": network,
         "entities": entities,
         "edges": edges,
-        "claims": {str(cid): _plain(claims[cid]) for cid in sorted(claims, key=str)},
-        "sources": {str(sid): _plain(sources[sid]) for sid in sorted(sources, key=str)},
+        "claims": {str(cid): _plain(claim_json(claims[cid])) for cid in sorted(claims, key=str)},
+        "sources": {str(sid): source_json(sources[sid]) for sid in sorted(sources, key=str)},
         "classes": class_entries,
         "signs": [{"sign": s, **SIGN_STYLES[s]} for s in (1, -1, 0)],
         "evidence_levels": [
@@ -352,48 +358,21 @@ def _page_data(G: nx.MultiDiGraph, *, highlight_paths: Iterable[Any] | None, lan
     }
 
 
-def _entity(node: Any, attrs: Mapping[str, Any], degree: int) -> dict[str, Any]:
-    entity = {
-        "id": str(node),
-        "label_en": str(attrs.get("label_en") or node),
-        "label_zh": str(attrs.get("label_zh") or attrs.get("label_en") or node),
-        "type": str(attrs.get("type") or "Entity"),
-        "iri": attrs.get("iri"),
-        "xrefs": attrs.get("xrefs") or [],
-        "synonyms": attrs.get("synonyms") or [],
-        "definition": attrs.get("definition"),
-        "ungrounded": attrs.get("ungrounded"),
-        "broader": attrs.get("broader") or [],
-        "notes": attrs.get("notes"),
-        "flags": attrs.get("flags") or [],
-        "properties": attrs.get("properties") or {},
-        "degree": degree,
-        "claims": [],
-    }
-    return _plain(entity)
+def _entity(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    entity = node_json(node_of(G, node))
+    entity["label_en"] = entity["label_en"] or node
+    entity["label_zh"] = entity["label_zh"] or entity["label_en"]
+    return _plain({**entity, "degree": G.degree(node), "claims": []})
 
 
 def _edge_id(u: Any, key: Any, v: Any) -> str:
     return f"{u}|{key}|{v}"
 
 
-def _edge(u: Any, key: Any, v: Any, attrs: Mapping[str, Any]) -> dict[str, Any]:
-    return _plain(
-        {
-            "id": _edge_id(u, key, v),
-            "from": str(u),
-            "to": str(v),
-            "predicate": str(attrs.get("predicate") or key),
-            "sign": _sign(attrs.get("sign")),
-            "causal": bool(attrs.get("causal", False)),
-            "claims": sorted(str(c) for c in attrs.get("claims") or []),
-            "aspects": sorted({str(a) for a in attrs.get("aspects") or [] if a is not None}),
-            "diseases": sorted({str(d) for d in attrs.get("diseases") or []}),
-            "confidence": attrs.get("confidence"),
-            "evidence_levels": sorted({str(e) for e in attrs.get("evidence_levels") or []}),
-            "flagged": bool(attrs.get("flagged", False)),
-        }
-    )
+def _edge(edge: Edge) -> dict[str, Any]:
+    data = edge_json(edge)
+    ends = {"from": data.pop("subject"), "to": data.pop("object")}
+    return _plain({"id": _edge_id(edge.subject, edge.predicate, edge.object), **ends, **data})
 
 
 def _sign(value: Any) -> int:
@@ -673,41 +652,9 @@ def _pair_table(
     return sorted(table, key=lambda e: (e["disease"], e["therapy"]))
 
 
-def pair_paths(
-    G: nx.MultiDiGraph,
-    *,
-    k: int = 3,
-    max_hops: int = 5,
-    mode: str = "causal",
-) -> list[dict[str, Any]]:
-    """The top ``k`` mechanism paths of every therapy-disease pair of ``G`` that has any.
-
-    Computed with ``mechkg.paths.search.mechanism_paths`` when that module is there; returns ``[]`` when
-    it is not (the page then shows no paths panel). The result goes to ``explorer_html(paths=...)``.
-    """
-    try:
-        from mechkg.paths import search as path_module
-    except ImportError:
-        return []
-    types = dict(G.nodes(data="type"))
-    therapies = sorted(n for n, t in types.items() if t == "Therapy")
-    diseases = sorted(n for n, t in types.items() if t == "Disease")
-    if not therapies or not diseases:
-        return []
-    index = path_module.path_index(G, mode=mode)
-    table = []
-    for disease in diseases:
-        for therapy in therapies:
-            try:
-                result = path_module.mechanism_paths(
-                    G, therapy, disease, k=k, max_hops=max_hops, mode=mode, index=index, nearest=False
-                )
-            except NoPath:
-                continue
-            found = list(getattr(result, "paths", result))[:k]
-            if found:
-                table.append({"therapy": therapy, "disease": disease, "paths": [path_record(G, p) for p in found]})
-    return table
+def pair_paths(G: nx.MultiDiGraph, table: Iterable[PairPaths]) -> list[dict[str, Any]]:
+    """The page's paths table (what ``explorer_html(paths=...)`` takes) from the build's :func:`mechkg.paths.table.pair_table`."""
+    return [{"therapy": row.therapy, "disease": row.disease, "paths": [path_record(G, p) for p in row.paths]} for row in table]
 
 
 def _plain(value: Any) -> Any:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, Graph
 
+from mechkg.network.assemble import edge_of, node_of
 from mechkg.network.build import to_networkx
+from mechkg.network.evidence import Claim, Study
 from mechkg.terms.vocab import MK
 
 
@@ -29,27 +31,42 @@ def test_packaged_counts_match_rdf(packaged_built):
 
 
 def test_node_attributes(mini_built):
-    node = mini_built.network.nodes["SLE"]
-    assert node["label_en"] == "systemic lupus erythematosus"
-    assert node["label_zh"] == "系統性紅斑狼瘡"
-    assert node["type"] == "Disease"
-    assert [x["curie"] for x in node["xrefs"]] == ["MONDO:0007915"]
-    assert node["xrefs"][0]["url"] == "https://bioregistry.io/MONDO:0007915"
-    assert "lupus" in node["synonyms"]
+    node = node_of(mini_built.network, "SLE")
+    assert node.label_en == "systemic lupus erythematosus"
+    assert node.label_zh == "系統性紅斑狼瘡"
+    assert node.type == "Disease"
+    assert [x.curie for x in node.xrefs] == ["MONDO:0007915"]
+    assert node.xrefs[0].url == "https://bioregistry.io/MONDO:0007915"
+    assert "lupus" in node.synonyms
+    assert node.study is None
 
 
 def test_edge_attributes(mini_built):
     G = mini_built.network
-    edge = G.edges["LET7F", "IL6", "decreases"]
-    assert edge["sign"] == -1 and edge["causal"] is True
-    assert edge["claims"] == ["mini-let7f-il6"]
-    assert edge["aspects"] == ["expression"]
-    assert edge["diseases"] == ["SLE"]
-    assert edge["confidence"] == 0.8
-    assert edge["evidence_levels"] == ["human_observational"]
-    association = G.edges["LET7F", "SLE", "decreasedIn"]
-    assert association["sign"] == 0 and association["causal"] is False
-    assert G.edges["MSC_THERAPY", "MSC", "uses"]["claims"] == []
+    edge = edge_of(G, "LET7F", "IL6", "decreases")
+    assert edge.sign == -1 and edge.causal is True
+    assert edge.claims == ("mini-let7f-il6",)
+    assert edge.aspects == ("expression",)
+    assert edge.diseases == ("SLE",)
+    assert edge.confidence == 0.8
+    assert edge.evidence_levels == ("human_observational",)
+    association = edge_of(G, "LET7F", "SLE", "decreasedIn")
+    assert association.sign == 0 and association.causal is False
+    assert edge_of(G, "MSC_THERAPY", "MSC", "uses").claims == ()
+
+
+def test_claims_are_typed_records(mini_built):
+    claim = mini_built.network.graph["claims"]["mini-let7f-il6"]
+    assert isinstance(claim, Claim)
+    assert claim.triple == ("LET7F", "decreases", "IL6")
+    assert claim.disease == ("SLE",) and claim.quote
+
+
+def test_studies_are_typed_records(packaged_built):
+    G = packaged_built.network
+    studies = [n for n, d in G.nodes(data=True) if d["type"] == "ClinicalStudy"]
+    assert studies and all(isinstance(G.nodes[s]["study"], Study) for s in studies)
+    assert any(G.nodes[s]["study"].figures for s in studies)
 
 
 def test_several_claims_support_one_edge(mini_built):
@@ -67,5 +84,5 @@ def test_several_claims_support_one_edge(mini_built):
     assert (extra, RDF.type, MK.Claim) in g and isinstance(MKE.IL6, URIRef)
     G = to_networkx(g)
     assert G.number_of_edges("LET7F", "IL6") == 1
-    assert G.edges["LET7F", "IL6", "decreases"]["claims"] == ["copy-of-let7f-il6", "mini-let7f-il6"]
+    assert G.edges["LET7F", "IL6", "decreases"]["claims"] == ("copy-of-let7f-il6", "mini-let7f-il6")
     assert set(G.graph["claims"]) >= {"copy-of-let7f-il6", "mini-let7f-il6"}

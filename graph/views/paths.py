@@ -1,0 +1,106 @@
+"""Mechanism paths as JSON, the shape ``mechkg path``, ``/api/path`` and the page share.
+
+The JSON follows the design's contract, ``{"source", "target", "paths": [{"nodes": [{"id",
+"label", "type"}], "edges": [{"subject", "predicate", "object", "sign", "claims": […]}],
+"net_sign", "score"}]}``, with extra keys: per path ``verdict``, ``score_parts``, ``therapy``,
+``variants``, per edge ``kind`` (mechanism / entry / exit), ``forward``, ``aspects``,
+``support``, ``independent_sources``; at the top ``query``, ``therapies``, ``mode``,
+``constraints``, ``observed`` (the direct therapy → disease outcome with study figures),
+``partial`` (nearest partial chains when there is no path) and ``truncated``. Each claim is
+:func:`mechkg.views.claims.claim_json` plus the ``value`` it adds to its hop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import networkx as nx
+
+from mechkg.paths.search import Hop, MechanismPath, MechanismResult, ObservedOutcome, TherapyMechanism, borrowed_hops
+from mechkg.views.claims import claim_json
+from mechkg.views.studies import study_json
+
+__all__ = ["mechanisms_json", "result_json"]
+
+
+def _claim_json(G: nx.MultiDiGraph, claim_id: str, value: float) -> dict[str, Any]:
+    return {**claim_json(G.graph["claims"][claim_id]), "value": round(value, 6)}
+
+
+def _hop_json(G: nx.MultiDiGraph, hop: Hop) -> dict[str, Any]:
+    return {
+        "subject": hop.subject,
+        "predicate": hop.predicate,
+        "object": hop.object,
+        "sign": hop.sign,
+        "kind": hop.kind,
+        "forward": hop.forward,
+        "aspects": list(hop.aspects),
+        "support": round(hop.support, 6) if hop.kind == "mechanism" else None,
+        "independent_sources": hop.sources,
+        "claims": [_claim_json(G, c.id, c.value) for c in hop.claims],
+    }
+
+
+def _path_json(G: nx.MultiDiGraph, path: MechanismPath) -> dict[str, Any]:
+    return {
+        "therapy": path.therapy,
+        "nodes": [n.to_dict() for n in path.nodes],
+        "edges": [_hop_json(G, h) for h in path.hops],
+        "net_sign": path.net_sign,
+        "verdict": path.verdict,
+        "score": round(path.score.total, 6),
+        "score_parts": path.score.to_dict(),
+        "variants": [list(v) for v in path.variants],
+        "borrowed_context": [
+            {"subject": hop.subject, "predicate": hop.predicate, "object": hop.object, "diseases": list(diseases)}
+            for hop, diseases in borrowed_hops(G, path)
+        ],
+    }
+
+
+def _observed_json(G: nx.MultiDiGraph, outcome: ObservedOutcome) -> dict[str, Any]:
+    return {
+        "entry": [_hop_json(G, h) for h in outcome.entry],
+        "edge": _hop_json(G, outcome.hop),
+        "studies": [{"id": s.id, "label": s.label, **study_json(s.study)} for s in outcome.studies],
+    }
+
+
+def result_json(G: nx.MultiDiGraph, result: MechanismResult) -> dict[str, Any]:
+    """The JSON form of a :class:`~mechkg.paths.search.MechanismResult` (see the module docstring)."""
+    return {
+        "source": result.source,
+        "target": result.target,
+        "query": result.query,
+        "therapies": list(result.therapies),
+        "mode": result.mode,
+        "constraints": dict(result.constraints),
+        "paths": [_path_json(G, p) for p in result.paths],
+        "observed": [_observed_json(G, o) for o in result.observed],
+        "partial": [
+            {"side": c.side, "nodes": list(c.nodes), "edges": [_hop_json(G, h) for h in c.hops], "gap": c.gap}
+            for c in result.partial
+        ],
+        "truncated": result.truncated,
+    }
+
+
+def mechanisms_json(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMechanism]) -> dict[str, Any]:
+    """JSON of :func:`~mechkg.paths.search.mechanisms`: one entry per therapy."""
+    return {
+        "target": disease,
+        "therapies": [
+            {
+                "therapy": r.therapy,
+                "label": G.nodes[r.therapy].get("label_en", r.therapy),
+                "path_count": r.paths,
+                "net_sign": r.best.net_sign if r.best else None,
+                "verdict": r.best.verdict if r.best else None,
+                "best": _path_json(G, r.best) if r.best else None,
+                "observed": [_observed_json(G, o) for o in r.observed],
+            }
+            for r in rows
+        ],
+    }
