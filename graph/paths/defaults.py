@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-__all__ = ["K", "MAX_HOPS", "MODE", "TABLE_K"]
+__all__ = ["MAX_HOPS", "MODE", "TABLE_K", "K"]
 
 K: Final = 10
 MAX_HOPS: Final = 6
