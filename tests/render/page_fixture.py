@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import networkx as nx
 import mechkg.render
 from mechkg.network.assemble import assemble
 from mechkg.network.evidence import Arm, Claim, EntityNode, Figure, Flag, Source, Study, Xref
+from mechkg.render.page import explorer_html
 
 TEMPLATES = Path(mechkg.render.__file__).parent / "templates"
 XSS = "<img src=x onerror=alert(1)></script><script>alert(1)</script><!--"
@@ -233,3 +235,9 @@ def data_block(page: str) -> tuple[str, dict[str, Any]]:
     blocks = [text for attrs, text in parse_page(page).scripts if attrs.get("type") == "application/json"]
     assert len(blocks) == 1
     return blocks[0], json.loads(blocks[0])
+
+
+@cache
+def small_page() -> str:
+    """The page of :func:`build_graph`, rendered once (a page is an immutable string)."""
+    return explorer_html(build_graph())

@@ -502,7 +502,8 @@ def _dump_dom(page: Path, url_suffix: str = "") -> str:
 
 
 @pytest.mark.skipif(_chromium_on_path() is None, reason="no chromium to render the page")
-def test_page_works_in_headless_chromium(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
+def test_page_works_in_headless_chromium(tmp_path: Path) -> None:
+    graph = build_graph()
     target = tmp_path / "explorer.html"
     write_explorer(graph, target)
     dom = _dump_dom(target, "#node=STUDY_SLE_UCMSC")

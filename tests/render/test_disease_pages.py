@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
-
 from mechkg.render.disease_pages import disease_subgraph, explorer_pages, overview_subgraph
 from mechkg.render.page import explorer_html
 from mechkg.render.path_records import path_record
-from tests.render.page_fixture import data_block, two_diseases
+from tests.render.page_fixture import build_graph, data_block, two_diseases
 
 
-def test_small_graph_is_one_page(graph: nx.MultiDiGraph) -> None:
+def test_small_graph_is_one_page() -> None:
+    graph = build_graph()
     pages = explorer_pages(graph)
     assert list(pages) == ["mechkg.html"]
     assert pages["mechkg.html"] == explorer_html(graph)

@@ -6,10 +6,11 @@ import networkx as nx
 import pytest
 
 from mechkg.render.layout import spring_positions
-from tests.render.page_fixture import two_diseases
+from tests.render.page_fixture import build_graph, two_diseases
 
 
-def test_layout_is_deterministic_and_spread(graph: nx.MultiDiGraph) -> None:
+def test_layout_is_deterministic_and_spread() -> None:
+    graph = build_graph()
     pos = spring_positions(graph)
     assert pos == spring_positions(graph)
     assert len(set(pos.values())) == len(pos)  # no two nodes on one spot

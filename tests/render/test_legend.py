@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import networkx as nx
 import pytest
 
 from mechkg.ingest.model import EVIDENCE_LEVELS as MODEL_LEVELS
 from mechkg.ingest.model import FLAG_KINDS as MODEL_FLAG_KINDS
 from mechkg.render.legend import EVIDENCE_LEVELS, FLAG_KINDS, flag_kind_labels
 from mechkg.render.page import explorer_html
-from tests.render.page_fixture import data_block
+from tests.render.page_fixture import build_graph, data_block, small_page
 
 
-def test_class_and_predicate_labels_come_from_the_graph(graph: nx.MultiDiGraph) -> None:
+def test_class_and_predicate_labels_come_from_the_graph() -> None:
+    graph = build_graph()
     graph.graph["classes"] = {"Disease": {"label_en": "illness", "label_zh": "病症"}}
     graph.graph["predicates"] = {"secretes": {"label_en": "gives off", "label_zh": "釋出"}}
     data = data_block(explorer_html(graph))[1]
@@ -22,7 +22,8 @@ def test_class_and_predicate_labels_come_from_the_graph(graph: nx.MultiDiGraph) 
     assert data["predicates"]["decreases"] == {"label_en": "decreases", "label_zh": "decreases"}  # not given: the name
 
 
-def test_labels_default_to_the_ontology(graph: nx.MultiDiGraph) -> None:
+def test_labels_default_to_the_ontology() -> None:
+    graph = build_graph()
     from mechkg.terms.ontology import class_labels, predicates
 
     data = data_block(explorer_html(graph))[1]
@@ -47,7 +48,8 @@ def test_every_evidence_level_and_flag_kind_of_the_curation_has_labels() -> None
     assert all(en and zh and en != zh for en, zh in [*EVIDENCE_LEVELS.values(), *FLAG_KINDS.values()])
 
 
-def test_legends_of_the_page(page: str) -> None:
+def test_legends_of_the_page() -> None:
+    page = small_page()
     data = data_block(page)[1]
     assert [e["name"] for e in data["evidence_levels"]] == ["human_trial", "animal_model", "in_vitro", "review_assertion"]
     assert data["flag_kinds"] == {"overstated": {"label_en": "overstated", "label_zh": "言過其實"}}

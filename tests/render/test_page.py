@@ -11,10 +11,11 @@ import networkx as nx
 import pytest
 
 from mechkg.render.page import explorer_html, write_explorer
-from tests.render.page_fixture import XSS, build_graph, data_block, parse_page
+from tests.render.page_fixture import XSS, build_graph, data_block, parse_page, small_page
 
 
-def test_page_is_self_contained(page: str) -> None:
+def test_page_is_self_contained() -> None:
+    page = small_page()
     parsed = parse_page(page)
     for tag, attrs in parsed.tags:
         if tag in ("script", "link", "img", "iframe"):
@@ -29,7 +30,8 @@ def test_page_is_self_contained(page: str) -> None:
     assert page.startswith("<!DOCTYPE html>")
 
 
-def test_chinese_labels_are_utf8_in_the_data(graph: nx.MultiDiGraph, page: str) -> None:
+def test_chinese_labels_are_utf8_in_the_data() -> None:
+    page = small_page()
     raw, data = data_block(page)
     assert "系統性紅斑狼瘡" in raw and "間充質干細胞" in raw
     assert "\\u7cfb" not in raw  # not \u-escaped
@@ -76,7 +78,8 @@ def test_two_renders_are_byte_identical() -> None:
     assert explorer_html(H) == first
 
 
-def test_language_option(graph: nx.MultiDiGraph) -> None:
+def test_language_option() -> None:
+    graph = build_graph()
     page = explorer_html(graph, lang="zh-Hant")
     assert '<html lang="zh-Hant">' in page
     assert data_block(page)[1]["lang"] == "zh-Hant"
@@ -86,20 +89,23 @@ def test_language_option(graph: nx.MultiDiGraph) -> None:
         explorer_html(graph, lang="fr")
 
 
-def test_links_go_into_the_page(graph: nx.MultiDiGraph) -> None:
+def test_links_go_into_the_page() -> None:
+    graph = build_graph()
     data = data_block(explorer_html(graph, links=[("overview", "mechkg.html")]))[1]
     assert data["links"] == [{"label": "overview", "href": "mechkg.html"}]
     assert data_block(explorer_html(graph))[1]["links"] == []
 
 
-def test_write_explorer(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
+def test_write_explorer(tmp_path: Path) -> None:
+    graph = build_graph()
     target = tmp_path / "explorer.html"
     write_explorer(graph, target)
     assert target.read_bytes() == explorer_html(graph).encode("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["explorer.html"]
 
 
-def test_write_explorer_is_atomic(tmp_path: Path, graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_explorer_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = build_graph()
     target = tmp_path / "explorer.html"
     target.write_text("old page", encoding="utf-8")
 
@@ -113,7 +119,8 @@ def test_write_explorer_is_atomic(tmp_path: Path, graph: nx.MultiDiGraph, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["explorer.html"]
 
 
-def test_write_explorer_failing_mid_write(tmp_path: Path, graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_explorer_failing_mid_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = build_graph()
     target = tmp_path / "explorer.html"
     target.write_text("old page", encoding="utf-8")
     real_fdopen = os.fdopen

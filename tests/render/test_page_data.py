@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import networkx as nx
-
 from mechkg.network.assemble import add_node, edge_of
 from mechkg.render.disease_pages import disease_subgraph
 from mechkg.render.page_data import page_data
 from mechkg.views.claims import claim_json, source_json
 from mechkg.views.edges import edge_json
-from tests.render.page_fixture import data_block, make_node
+from tests.render.page_fixture import build_graph, data_block, make_node, small_page
 
 
-def test_data_carries_nodes_edges_and_claims(graph: nx.MultiDiGraph, page: str) -> None:
+def test_data_carries_nodes_edges_and_claims() -> None:
+    graph = build_graph()
+    page = small_page()
     _, data = data_block(page)
     assert sorted(data["entities"]) == sorted(graph.nodes)
     assert sorted(data["edges"]) == sorted(f"{u}|{k}|{v}" for u, v, k in graph.edges(keys=True))
@@ -31,8 +31,9 @@ def test_data_carries_nodes_edges_and_claims(graph: nx.MultiDiGraph, page: str) 
     assert [c["name"] for c in data["classes"]][:3] == ["Disease", "CellType", "GeneProduct"]
 
 
-def test_the_data_is_the_view_layers(graph: nx.MultiDiGraph) -> None:
+def test_the_data_is_the_view_layers() -> None:
     """Edges and sources are :mod:`mechkg.views` JSON; an edge's ends are named as vis-network names them."""
+    graph = build_graph()
     data = page_data(graph, lang="en")
     for u, v, predicate in graph.edges(keys=True):
         view = edge_json(edge_of(graph, u, v, predicate))
@@ -42,7 +43,8 @@ def test_the_data_is_the_view_layers(graph: nx.MultiDiGraph) -> None:
     assert data["graph_name"] == "MechKG"
 
 
-def test_a_node_without_a_chinese_label_shows_its_english_one(graph: nx.MultiDiGraph) -> None:
+def test_a_node_without_a_chinese_label_shows_its_english_one() -> None:
+    graph = build_graph()
     add_node(graph, make_node("IL10", "interleukin 10", "", "GeneProduct"))
     entity = page_data(graph, lang="en")["entities"]["IL10"]
     assert (entity["label_en"], entity["label_zh"], entity["degree"], entity["claims"]) == (
@@ -53,7 +55,8 @@ def test_a_node_without_a_chinese_label_shows_its_english_one(graph: nx.MultiDiG
     )
 
 
-def test_a_disease_page_carries_only_its_own_claims(graph: nx.MultiDiGraph) -> None:
+def test_a_disease_page_carries_only_its_own_claims() -> None:
+    graph = build_graph()
     H = disease_subgraph(graph, "SLE")
     H.remove_nodes_from(["MSC", "TGFB1", "UC_MSC_THERAPY"])
     data = page_data(H, lang="en")

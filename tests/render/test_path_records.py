@@ -12,7 +12,7 @@ from mechkg.paths.table import pair_table
 from mechkg.render.disease_pages import disease_subgraph
 from mechkg.render.page import explorer_html
 from mechkg.render.path_records import PairRecords, pair_paths, pairs_on_page, path_record
-from tests.render.page_fixture import data_block
+from tests.render.page_fixture import build_graph, data_block
 
 TRIPLES = [("MSC", "secretes", "TGFB1"), ("TGFB1", "decreases", "TH17"), ("TH17", "contributesTo", "SLE")]
 
@@ -29,7 +29,8 @@ def _mechanism_path(G: nx.MultiDiGraph, hops: list[Hop], net_sign: int | None, s
     )
 
 
-def test_highlight_paths(graph: nx.MultiDiGraph) -> None:
+def test_highlight_paths() -> None:
+    graph = build_graph()
     page = explorer_html(graph, highlight_paths=[["UC_MSC_THERAPY", "MSC", "TGFB1", "TH17", "SLE"]])
     highlight = data_block(page)[1]["highlight"]
     assert highlight["edges"] == sorted(
@@ -45,7 +46,8 @@ def test_highlight_paths(graph: nx.MultiDiGraph) -> None:
         explorer_html(graph, highlight_paths=[["MSC", "DRUG_X"]])
 
 
-def test_path_record_forms(graph: nx.MultiDiGraph) -> None:
+def test_path_record_forms() -> None:
+    graph = build_graph()
     expected_edges = ["MSC|secretes|TGFB1", "TGFB1|decreases|TH17", "TH17|contributesTo|SLE"]
     by_nodes = path_record(graph, ["UC_MSC_THERAPY", "MSC", "TGFB1", "TH17", "SLE"])
     assert by_nodes["edges"] == ["UC_MSC_THERAPY|uses|MSC", *expected_edges]
@@ -63,8 +65,9 @@ def test_path_record_forms(graph: nx.MultiDiGraph) -> None:
         path_record(graph, [("SLE", "secretes", "MSC")])
 
 
-def test_edge_keys_may_walk_against_an_edge(graph: nx.MultiDiGraph) -> None:
+def test_edge_keys_may_walk_against_an_edge() -> None:
     """An exploratory path walks TGFB1 <-secretes- MSC -> ... : the nodes follow the walk, not the edges."""
+    graph = build_graph()
     record = path_record(graph, [("MSC", "secretes", "TGFB1"), ("UC_MSC_THERAPY", "uses", "MSC")])
     assert record == {
         "nodes": ["TGFB1", "MSC", "UC_MSC_THERAPY"],
@@ -76,14 +79,16 @@ def test_edge_keys_may_walk_against_an_edge(graph: nx.MultiDiGraph) -> None:
         path_record(graph, ["MSC", ("MSC", "secretes", "TGFB1")])
 
 
-def test_broader_hops_are_not_drawn(graph: nx.MultiDiGraph) -> None:
+def test_broader_hops_are_not_drawn() -> None:
     """A mechanism path's ``broader`` entry/exit hops are node attributes, not edges: left out of the record."""
+    graph = build_graph()
     hops = [Hop(s, p, o, "mechanism", 0) for s, p, o in TRIPLES] + [Hop("SLE", "broader", "DRUG_X", "exit", None)]
     record = path_record(graph, _mechanism_path(graph, hops, -1, 0.5))
     assert record["nodes"][-1] == "DRUG_X" and all("broader" not in e for e in record["edges"])
 
 
-def test_paths_table_in_the_page(graph: nx.MultiDiGraph) -> None:
+def test_paths_table_in_the_page() -> None:
+    graph = build_graph()
     path = ["UC_MSC_THERAPY", "MSC", "TGFB1", "TH17", "SLE"]
     record = path_record(graph, path)
     table: list[PairRecords] = [
@@ -96,7 +101,8 @@ def test_paths_table_in_the_page(graph: nx.MultiDiGraph) -> None:
     assert table[0]["paths"][0]["nodes"] == path
 
 
-def test_a_pair_whose_paths_leave_the_page_is_left_out(graph: nx.MultiDiGraph) -> None:
+def test_a_pair_whose_paths_leave_the_page_is_left_out() -> None:
+    graph = build_graph()
     inside = path_record(graph, [("TH17", "contributesTo", "SLE")])
     through_msc = path_record(graph, ["UC_MSC_THERAPY", "MSC", "TGFB1", "TH17", "SLE"])
     table: list[PairRecords] = [

@@ -6,10 +6,11 @@ import hashlib
 import json
 
 from mechkg.render.template import VIS_NETWORK_VERSION, json_for_script, render_page
-from tests.render.page_fixture import TEMPLATES, XSS, data_block, parse_page
+from tests.render.page_fixture import TEMPLATES, XSS, data_block, parse_page, small_page
 
 
-def test_vis_network_is_inlined(page: str) -> None:
+def test_vis_network_is_inlined() -> None:
+    page = small_page()
     vis_js = (TEMPLATES / "vendor" / "vis-network-9.1.2.min.js").read_text(encoding="utf-8")
     vis_css = (TEMPLATES / "vendor" / "vis-network-9.1.2.css").read_text(encoding="utf-8")
     assert vis_js in page and vis_css in page

@@ -5,10 +5,11 @@ from __future__ import annotations
 from mechkg.network.assemble import assemble
 from mechkg.network.evidence import Flag
 from mechkg.render.page_data import page_data
-from tests.render.page_fixture import data_block, make_claim, make_node
+from tests.render.page_fixture import data_block, make_claim, make_node, small_page
 
 
-def test_visual_encoding(page: str) -> None:
+def test_visual_encoding() -> None:
+    page = small_page()
     _, data = data_block(page)
     vis_nodes = {n["id"]: n for n in data["vis"]["nodes"]}
     vis_edges = {e["id"]: e for e in data["vis"]["edges"]}
