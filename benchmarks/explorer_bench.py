@@ -29,7 +29,8 @@ from synthetic import synthetic_graph
 
 from mechkg.paths.table import pair_table
 from mechkg.render.layout import spring_positions
-from mechkg.render.page import explorer_html, pair_paths
+from mechkg.render.page import explorer_html
+from mechkg.render.path_records import pair_paths
 
 FLAGS = [
     "--no-sandbox",

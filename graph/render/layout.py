@@ -131,9 +131,9 @@ def _spring(
     index = {node: i for i, node in enumerate(nodes)}
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(nodes)
-    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in G.subgraph(nodes).edges()})
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.subgraph(nodes).edges()})
     graph.add_edges_from_no_data(pairs)
-    pos = {index[n]: list(start[n]) for n in nodes}
+    pos = {index[n]: start[n] for n in nodes}
     iterations = 100 if len(nodes) <= 500 else 60
     layout = rx.spring_layout(
         graph,
@@ -141,7 +141,7 @@ def _spring(
         fixed={index[n] for n in fixed} or None,
         k=1.0,
         num_iter=iterations,
-        scale=1.0,  # ignored when nodes are fixed; otherwise undone below
+        scale=1,  # ignored when nodes are fixed; otherwise undone below
         seed=1,
     )
     # rustworkx rescales a free layout into [-1, 1]: bring the median edge back to length 1

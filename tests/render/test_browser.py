@@ -1,5 +1,7 @@
 """The explorer page in a real browser: Playwright driving Debian's Chromium, network blocked.
 
+(Two older checks at the end drive ``chromium --headless --dump-dom`` directly.)
+
 Chromium is launched from its own binary (``/usr/bin/chromium`` or ``MECHKG_CHROMIUM``), never a
 Playwright download. Without it these tests skip, saying how to install it; with
 ``MECHKG_REQUIRE_BROWSER=1`` (CI sets it) they fail instead. Every request that is not a
@@ -12,6 +14,7 @@ import copy
 import dataclasses
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,9 +24,14 @@ import pytest
 
 from mechkg.network.evidence import Xref
 from mechkg.paths.table import pair_table
-from mechkg.render.page import pair_paths, write_explorer
+from mechkg.render.page import write_explorer
+from mechkg.render.path_records import PairRecords, pair_paths, path_record
 from mechkg.resources import default_curation_dir
 from tests.conftest import MINI, MINI_SOURCES
+from tests.render.page_fixture import XSS as PAGE_XSS
+from tests.render.page_fixture import build_graph
+
+pytestmark = pytest.mark.slow
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -367,7 +375,9 @@ MINI_PATH = [("LET7F", "decreases", "IL6"), ("IL6", "increases", "TH17"), ("TH17
 
 def test_mini_paths_panel_and_deep_link(tmp_path: Path, browser: Any, mini_graph: nx.MultiDiGraph) -> None:
     target = tmp_path / "mini.html"
-    table = [{"therapy": "MSC_THERAPY", "disease": "SLE", "paths": [{"edges": MINI_PATH, "score": 0.7}]}]
+    table: list[PairRecords] = [
+        {"therapy": "MSC_THERAPY", "disease": "SLE", "paths": [{**path_record(mini_graph, MINI_PATH), "score": 0.7}]}
+    ]
     write_explorer(mini_graph, target, paths=table)
     session = _open(browser, target, "#paths=MSC_THERAPY%7CSLE")
     text = session.page.inner_text("#panel section.path")
@@ -440,3 +450,82 @@ def test_xss_probes_stay_inert_in_the_browser(tmp_path: Path, browser: Any, mini
     assert session.page.title() == "MechKG " + XSS
     assert session.dialogs == []
     session.close()
+
+
+# -- chromium --dump-dom: the page without Playwright ---------------------------------------------
+
+
+def _chromium_on_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+# Drives the page like a reader: switch to Chinese, search, open the first hit, filter by disease.
+_DRIVER = """<script>
+window.addEventListener("load", function () {
+  document.querySelector('#lang-switch [data-lang="zh-Hant"]').click();
+  var search = document.getElementById("search");
+  search.value = "紅斑";
+  search.dispatchEvent(new Event("input"));
+  var hits = document.querySelectorAll("#search-results button");
+  document.body.setAttribute("data-hits", String(hits.length));
+  hits[0].click();
+  var select = document.getElementById("disease-filter");
+  select.value = "SLE";
+  select.dispatchEvent(new Event("change"));
+  document.body.setAttribute("data-status", document.getElementById("status").textContent);
+  document.body.setAttribute("data-done", "yes");
+});
+</script>
+"""
+
+
+def _dump_dom(page: Path, url_suffix: str = "") -> str:
+    chromium = _chromium_on_path()
+    assert chromium is not None
+    result = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            page.as_uri() + url_suffix,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+@pytest.mark.skipif(_chromium_on_path() is None, reason="no chromium to render the page")
+def test_page_works_in_headless_chromium(tmp_path: Path) -> None:
+    graph = build_graph()
+    target = tmp_path / "explorer.html"
+    write_explorer(graph, target)
+    dom = _dump_dom(target, "#node=STUDY_SLE_UCMSC")
+    assert "40名患者接受臍帶間充質干細胞輸注" in dom and "SLEDAI評分顯著下降" in dom  # arms and figures tables
+    dom = _dump_dom(target, "#edge=" + "TH17|contributesTo|SLE".replace("|", "%7C"))
+    assert "<canvas" in dom  # vis-network drew
+    assert "系統性紅斑狼瘡" in dom  # the disease filter was filled from the data
+    assert "Th17細胞促進SLE發病" in dom and "Th17 cells drive SLE." in dom  # the deep-linked edge's claim
+
+    driven = tmp_path / "driven.html"
+    driven.write_text(target.read_text(encoding="utf-8").replace("</body>", _DRIVER + "</body>"), encoding="utf-8")
+    dom = _dump_dom(driven)
+    assert 'data-done="yes"' in dom
+    assert 'data-hits="1"' in dom  # 紅斑 matches the zh label and synonym of SLE only
+    assert '<h2 lang="zh-Hant">系統性紅斑狼瘡</h2>' in dom  # panel in Chinese
+    assert 'data-status="顯示 6 個節點 · 5 條邊"' in dom  # filtered to the SLE context
+
+
+@pytest.mark.skipif(_chromium_on_path() is None, reason="no chromium to render the page")
+def test_xss_probe_stays_text_in_the_browser(tmp_path: Path) -> None:
+    target = tmp_path / "explorer.html"
+    write_explorer(build_graph(probe=PAGE_XSS), target, title=PAGE_XSS)
+    dom = _dump_dom(target, "#node=TH17")
+    assert "<img" not in dom
+    assert "&lt;img src=x onerror=alert(1)&gt;" in dom  # shown as text in the panel
