@@ -142,7 +142,8 @@ def build(
 ) -> BuildReport:
     """Run the whole pipeline and write ``mechkg.ttl`` and ``mechkg.html`` into ``out_dir``."""
     from mechkg.paths.table import pair_table
-    from mechkg.render.page import explorer_pages, pair_paths
+    from mechkg.render.disease_pages import explorer_pages
+    from mechkg.render.path_records import pair_paths
 
     started = time.perf_counter()
     built = build_graphs(curation_dir, sources_dir=sources_dir, lexicons_dir=lexicons_dir, check_shapes=False)
