@@ -154,10 +154,11 @@ class NameIndex:
     def candidates(self, name: str) -> list[str]:
         """Ids whose names are near ``name``: close spellings (difflib) and names containing it.
 
+        Of the names containing ``name``, those starting with it come first, then shorter ones.
         Sorted, at most ten; the same whatever order the entries came in.
         """
         key = name_key(name)
         close = difflib.get_close_matches(key, self._keys, n=_CLOSE, cutoff=0.6)
-        containing = [k for k in self._keys if key and key in k][:_CLOSE]
-        ids = {id_ for k in (*close, *containing) for found in self._tiers.values() for id_ in found.get(k, ())}
+        containing = sorted((k for k in self._keys if key and key in k), key=lambda k: (not k.startswith(key), len(k), k))
+        ids = {id_ for k in (*close, *containing[:_CLOSE]) for found in self._tiers.values() for id_ in found.get(k, ())}
         return sorted(ids)[:_MAX_CANDIDATES]

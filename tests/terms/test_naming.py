@@ -76,6 +76,13 @@ def test_at_most_ten_candidates_of_many_containing_names():
     assert len(many.candidates("interleukin")) == 10
 
 
+def test_of_many_names_containing_the_name_those_starting_with_it_and_shorter_ones_come_first():
+    entries = [NameEntry(f"LONG{n}", labels=(f"{'long ' * (n + 2)}stem-like thing",)) for n in range(8)]
+    entries += [NameEntry("SECRETOME", labels=("stem cell secretome",)), NameEntry("SHORT", labels=("a stem",))]
+    # six of the ten names that contain "stem": the one starting with it, then the five shortest
+    assert NameIndex(entries).candidates("stem") == ["LONG0", "LONG1", "LONG2", "LONG3", "SECRETOME", "SHORT"]
+
+
 def test_entries_are_merged_by_id_and_kept_in_one_order():
     index = NameIndex([NameEntry("A", labels=("b", "a")), NameEntry("A", labels=("c",), synonyms=("s", "")), NameEntry("0")])
     assert index.entries == (NameEntry("0"), NameEntry("A", labels=("a", "b", "c"), synonyms=("s",)))
