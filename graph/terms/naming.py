@@ -41,9 +41,9 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from mechkg.errors import UnknownEntity
 
@@ -100,27 +100,39 @@ class NameIndex:
     """
 
     def __init__(self, entries: Iterable[NameEntry]) -> None:
+        # Only the look-up tables are made here: a network builds its index on every look-up,
+        # so the canonical entries and the sorted keys wait until someone asks for them.
+        self._given = tuple(entries)
+        self._tiers: dict[str, dict[str, set[str]]] = {tier: {} for tier in TIERS[1:]}
+        by_id, by_label, by_synonym = self._tiers.values()
+        for entry in self._given:
+            by_id.setdefault(name_key(entry.id), set()).add(entry.id)
+            for label in entry.labels:
+                if label:
+                    by_label.setdefault(name_key(label), set()).add(entry.id)
+            for synonym in entry.synonyms:
+                if synonym:
+                    by_synonym.setdefault(name_key(synonym), set()).add(entry.id)
+        self._ids = frozenset(entry.id for entry in self._given)
+
+    @cached_property
+    def entries(self) -> tuple[NameEntry, ...]:
+        """The entries, merged by id, in one canonical order (by id; labels and synonyms sorted)."""
         merged: dict[str, tuple[set[str], set[str]]] = {}
-        for entry in entries:
+        for entry in self._given:
             labels, synonyms = merged.setdefault(entry.id, (set(), set()))
             labels.update(label for label in entry.labels if label)
             synonyms.update(synonym for synonym in entry.synonyms if synonym)
-        self.entries: tuple[NameEntry, ...] = tuple(
+        return tuple(
             NameEntry(id_, tuple(sorted(labels)), tuple(sorted(synonyms))) for id_, (labels, synonyms) in sorted(merged.items())
         )
-        tiers: dict[str, defaultdict[str, set[str]]] = {tier: defaultdict(set) for tier in TIERS[1:]}
-        for entry in self.entries:
-            tiers["id"][name_key(entry.id)].add(entry.id)
-            for label in entry.labels:
-                tiers["label"][name_key(label)].add(entry.id)
-            for synonym in entry.synonyms:
-                tiers["synonym"][name_key(synonym)].add(entry.id)
-        self._ids = frozenset(merged)
-        self._tiers = {tier: {key: tuple(sorted(ids)) for key, ids in found.items()} for tier, found in tiers.items()}
-        self._keys = sorted({key for found in self._tiers.values() for key in found})
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        return sorted({key for found in self._tiers.values() for key in found})
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._ids)
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._ids
@@ -132,7 +144,7 @@ class NameIndex:
         key = name_key(name)
         for tier, found in self._tiers.items():
             if key in found:
-                return NameMatch(name, found[key], tier)
+                return NameMatch(name, tuple(sorted(found[key])), tier)
         return NameMatch(name, (), None)
 
     def resolve(self, name: str, *, strict: bool = True) -> str | None:
