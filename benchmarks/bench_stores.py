@@ -168,7 +168,8 @@ def _rss_mb() -> float:
 def measure(engine: str, data: Path, params: dict[str, dict[str, str]], repeats: int, skip: list[str] | None = None) -> dict:
     """Load ``data`` into ``engine`` and time every named query (runs inside a child process)."""
     from mechkg.query.named import named_queries, run_query
-    from mechkg.query.stores import OxigraphStore, RdflibStore
+    from mechkg.query.oxigraph_store import OxigraphStore
+    from mechkg.query.rdflib_store import RdflibStore
 
     before = _rss_mb()
     started = time.perf_counter()

@@ -57,6 +57,16 @@ def mini_built():
     return build_graphs(MINI, sources_dir=MINI_SOURCES)
 
 
+@pytest.fixture(scope="session")
+def sparql_built():
+    """The SPARQL fixture curation (tests/data/sparql, answers in tests/sparql_fixture.py), built once per session."""
+    from sparql_fixture import CURATION, SOURCES
+
+    from mechkg.network.built import build_graphs
+
+    return build_graphs(CURATION, sources_dir=SOURCES)
+
+
 @pytest.fixture
 def outbound_recorder() -> Iterator[tuple[str, list[str]]]:
     """A loopback HTTP listener that records every request it gets: (its SPARQL URL, the paths asked).

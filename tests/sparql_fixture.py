@@ -201,7 +201,7 @@ def short(term: object) -> str:
 
 def comparable(result: object) -> object:
     """A store-independent form of a QueryResult: rows of canonical term keys, or the set of triples."""
-    from mechkg.query.sparql import QueryResult
+    from mechkg.query.results import QueryResult
 
     assert isinstance(result, QueryResult)
     if result.graph is not None:

@@ -171,8 +171,9 @@ def test_update_is_refused_and_changes_nothing(base_url, body, content_type):
 
 
 def test_service_is_never_followed(base_url, built, outbound_recorder):
+    from mechkg.query.oxigraph_store import OxigraphStore
+    from mechkg.query.rdflib_store import RdflibStore
     from mechkg.query.sparql import QueryRefused
-    from mechkg.query.stores import OxigraphStore, RdflibStore
 
     target, asked = outbound_recorder
     queries = [

@@ -8,7 +8,7 @@ remote endpoint resolves names the same way as the embedded store.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -18,8 +18,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from mechkg.query.sparql import ParameterError, QueryResult, SparqlError, UnknownQuery
-from mechkg.query.stores import SparqlStore
+from mechkg.query.results import QueryResult
+from mechkg.query.sparql import ParameterError, SparqlError, UnknownQuery
+from mechkg.query.store import SparqlStore
 from mechkg.resources import PACKAGE_DIR
 from mechkg.terms.vocab import PREFIXES
 
@@ -129,9 +130,6 @@ def named_query(name: str) -> NamedQuery:
     raise UnknownQuery(f"no named query {name!r}{hint}")
 
 
-_PARAM_KINDS = ("entity", "claim", "iri", "string", "integer", "decimal")
-
-
 def parse_term(value: str) -> Identifier:
     """A term from command-line text: ``<iri>``, ``prefix:local``, a number, or a plain string.
 
@@ -158,14 +156,48 @@ def _checked_iri(value: str) -> URIRef:
     return URIRef(value)
 
 
-def bind_parameters(query: NamedQuery, values: Mapping[str, str], store: SparqlStore) -> dict[str, Identifier]:
-    """Turn ``--param name=value`` texts into RDF terms by each parameter's kind.
+def _claim(name: str, text: str) -> Identifier:
+    claim_id = text.removeprefix("mkc:")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.\-]*", claim_id):
+        raise ParameterError(f"parameter {name} needs a claim id such as sle-let7f-down, not {text!r}")
+    return URIRef(PREFIXES["mkc"] + claim_id)
 
-    ``entity`` values are resolved on the store itself: an id, an IRI, or a label / synonym in
-    any language (so ``disease=lupus`` and ``disease=系統性紅斑狼瘡`` both mean ``mke:SLE``).
-    Unknown parameter names and missing required ones raise :class:`SparqlError`.
-    """
-    declared = {p.name: p for p in query.parameters}
+
+def _iri(name: str, text: str) -> Identifier:
+    term = parse_term(text)
+    if not isinstance(term, URIRef):
+        raise ParameterError(f"parameter {name} needs an IRI (<…> or prefix:local), not {text!r}")
+    return term
+
+
+def _integer(name: str, text: str) -> Identifier:
+    if not re.fullmatch(r"[+-]?\d+", text):
+        raise ParameterError(f"parameter {name} needs an integer, not {text!r}")
+    return Literal(int(text))
+
+
+def _decimal(name: str, text: str) -> Identifier:
+    try:
+        return Literal(Decimal(text))
+    except InvalidOperation:
+        raise ParameterError(f"parameter {name} needs a number, not {text!r}") from None
+
+
+_TERM_OF_KIND: dict[str, Callable[[str, str], Identifier]] = {
+    "claim": _claim,
+    "iri": _iri,
+    "integer": _integer,
+    "decimal": _decimal,
+    "string": lambda _name, text: Literal(text),
+}
+"""How a parameter's text becomes a term, by kind (``entity`` is resolved on the store instead)."""
+
+_PARAM_KINDS = ("entity", *_TERM_OF_KIND)
+"""The kinds a parameter may declare in a query header."""
+
+
+def _check_names(query: NamedQuery, values: Mapping[str, str]) -> None:
+    declared = [p.name for p in query.parameters]
     unknown = sorted(set(values) - set(declared))
     if unknown:
         raise ParameterError(
@@ -174,32 +206,24 @@ def bind_parameters(query: NamedQuery, values: Mapping[str, str], store: SparqlS
     missing = [p.name for p in query.parameters if p.required and p.name not in values]
     if missing:
         raise ParameterError(f"query {query.name} needs --param {', '.join(f'{m}=…' for m in missing)}")
+
+
+def bind_parameters(query: NamedQuery, values: Mapping[str, str], store: SparqlStore) -> dict[str, Identifier]:
+    """Turn ``--param name=value`` texts into RDF terms by each parameter's kind.
+
+    ``entity`` values are resolved on the store itself (:meth:`~mechkg.query.store.SparqlStore.resolve_entity`):
+    an id, an IRI, or a label / synonym in any language (so ``disease=lupus`` and
+    ``disease=系統性紅斑狼瘡`` both mean ``mke:SLE``). Unknown parameter names, missing required
+    ones and values of the wrong kind raise :class:`~mechkg.query.sparql.ParameterError`.
+    """
+    _check_names(query, values)
+    kinds = {p.name: p.kind for p in query.parameters}
     bound: dict[str, Identifier] = {}
     for name, text in values.items():
-        kind = declared[name].kind
-        if kind == "entity":
+        if kinds[name] == "entity":
             bound[name] = store.resolve_entity(text)
-        elif kind == "claim":
-            claim_id = text.removeprefix("mkc:")
-            if not re.fullmatch(r"[a-z0-9][a-z0-9.\-]*", claim_id):
-                raise ParameterError(f"parameter {name} needs a claim id such as sle-let7f-down, not {text!r}")
-            bound[name] = URIRef(PREFIXES["mkc"] + claim_id)
-        elif kind == "iri":
-            term = parse_term(text)
-            if not isinstance(term, URIRef):
-                raise ParameterError(f"parameter {name} needs an IRI (<…> or prefix:local), not {text!r}")
-            bound[name] = term
-        elif kind == "integer":
-            if not re.fullmatch(r"[+-]?\d+", text):
-                raise ParameterError(f"parameter {name} needs an integer, not {text!r}")
-            bound[name] = Literal(int(text))
-        elif kind == "decimal":
-            try:
-                bound[name] = Literal(Decimal(text))
-            except InvalidOperation:
-                raise ParameterError(f"parameter {name} needs a number, not {text!r}") from None
         else:
-            bound[name] = Literal(text)
+            bound[name] = _TERM_OF_KIND[kinds[name]](name, text)
     return bound
 
 
@@ -220,7 +244,7 @@ def run_query(
     ``bindings`` are RDF terms bound to variables of any query. ``max_results`` caps the rows.
 
     >>> from rdflib import Graph, Literal, RDF
-    >>> from mechkg.query.stores import OxigraphStore
+    >>> from mechkg.query.oxigraph_store import OxigraphStore
     >>> from mechkg.terms.vocab import MK, MKE
     >>> g = Graph()
     >>> _ = g.add((MKE.SLE, RDF.type, MK.Disease))

@@ -1,4 +1,7 @@
-"""Embedded rdflib, embedded Oxigraph, a real Oxigraph server and `mechkg serve` agree on every named query."""
+"""Remote endpoints: a real Oxigraph server and `mechkg serve` agree with embedded rdflib and Oxigraph on every named query.
+
+The agreement tests start two servers (slow); the others need none.
+"""
 
 from __future__ import annotations
 
@@ -12,20 +15,21 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from sparql_fixture import CURATION, EXPECTED, EXPECTED_GRAPHS, SOURCES, comparable
+from sparql_fixture import EXPECTED, EXPECTED_GRAPHS, comparable
 from test_server import _Server, free_port
 
 from mechkg.app.server import ServerConfig, create_app, store_spec_for
+from mechkg.query.endpoint import EndpointStore
 from mechkg.query.named import named_queries, named_query, run_query
+from mechkg.query.oxigraph_store import OxigraphStore
 from mechkg.query.pool import QueryPool
-from mechkg.query.stores import EndpointStore, OxigraphStore, RdflibStore
+from mechkg.query.rdflib_store import RdflibStore
+from mechkg.query.sparql import SparqlError
 
 
 @pytest.fixture(scope="module")
-def built():
-    from mechkg.network.built import build_graphs
-
-    return build_graphs(CURATION, sources_dir=SOURCES)
+def built(sparql_built):
+    return sparql_built
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +90,7 @@ def stores(built, oxigraph_server, mechkg_server):
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_every_store_gives_the_same_answer(stores, name):
     params = (EXPECTED.get(name) or EXPECTED_GRAPHS[name])[0]
@@ -96,6 +101,7 @@ def test_every_store_gives_the_same_answer(stores, name):
         assert answer == reference, f"{label} differs from rdflib on {name}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["cytokines-by-therapy", "animal-only-claims", "flags"])
 def test_optional_parameters_left_unbound_agree_too(stores, name):
     params = {k: v for k, v in EXPECTED[name][0].items() if k == "therapy"}
@@ -103,5 +109,25 @@ def test_optional_parameters_left_unbound_agree_too(stores, name):
     assert all(answer == answers[0] for answer in answers)
 
 
+@pytest.mark.slow
 def test_entity_names_resolve_the_same_on_a_remote_endpoint(stores):
     assert stores["oxigraph-server"].resolve_entity("系統性紅斑狼瘡") == stores["rdflib"].resolve_entity("lupus")
+    for store in stores.values():
+        assert store.names.entries == stores["rdflib"].names.entries
+
+
+def test_an_endpoint_is_an_http_url():
+    with pytest.raises(SparqlError, match="http"):
+        EndpointStore("file:///etc/passwd")
+
+
+def test_an_unreachable_endpoint_is_an_error_naming_it():
+    with pytest.raises(SparqlError, match=r"cannot reach endpoint http://127\.0\.0\.1:9/sparql"):
+        EndpointStore("http://127.0.0.1:9/sparql", timeout=5).query("ASK { ?s ?p ?o }")
+
+
+def test_an_endpoint_that_answers_no_results_json_is_an_error_not_a_crash(outbound_recorder):
+    url, asked = outbound_recorder  # it answers 200 with an empty body
+    with pytest.raises(SparqlError, match="did not answer SPARQL results JSON"):
+        EndpointStore(url, timeout=5).query("SELECT * WHERE { ?s ?p ?o }")
+    assert asked == ["/sparql"], "the query was sent, by POST, to the endpoint's own path"

@@ -22,8 +22,9 @@ from rdflib import Graph
 from sparql_fixture import short
 
 from mechkg.query.named import named_queries, named_query, run_query
-from mechkg.query.sparql import QueryResult
-from mechkg.query.stores import SparqlStore, open_store
+from mechkg.query.results import QueryResult
+from mechkg.query.store import SparqlStore
+from mechkg.query.stores import open_store
 
 Row = dict[str, str]
 
