@@ -97,3 +97,35 @@ def test_doctests(module: str):
     imported = importlib.import_module(module)
     result = doctest.testmod(imported, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, report=True)
     assert result.failed == 0
+
+
+def test_complexity():
+    """No function of the package is more complex than ruff's C901 allows (max-complexity 12)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--no-cache",
+            "--select",
+            "C901",
+            "--config",
+            "lint.mccabe.max-complexity=12",
+            str(PACKAGE),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_modules_are_small():
+    """One concept per module: none is longer than 500 lines."""
+    long = {
+        str(p.relative_to(PACKAGE)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500
+    }
+    assert long == {}
