@@ -84,10 +84,10 @@ def _round(value: float | None) -> float | None:
 
 
 class _Records:
-    """What the records of one graph share: its ids, Biolink terms, and the JSON of each node and claim, made once.
+    """What the records of one graph share: its ids, Biolink terms, and the JSON of each node, claim and hop, made once.
 
-    A claim or a node is in many records; each gets the same JSON object (records are read, not
-    changed), which also lets :func:`mechkg.export.jsontext.dumps` write it once.
+    A claim, node or hop is in many records; each gets the same JSON object (records are read,
+    not changed), which also lets :func:`mechkg.export.jsontext.dumps` write it once.
     """
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
@@ -98,6 +98,7 @@ class _Records:
         self.claims: Mapping[str, Claim] = G.graph.get("claims", {})
         self._nodes: dict[str, dict[str, Any]] = {}
         self._evidence: dict[str, dict[str, Any]] = {}
+        self._links: dict[Hop, dict[str, Any]] = {}
 
     def node(self, name: str) -> dict[str, Any]:
         found = self._nodes.get(name)
@@ -123,6 +124,12 @@ class _Records:
         return found
 
     def link(self, hop: Hop) -> dict[str, Any]:
+        found = self._links.get(hop)
+        if found is None:
+            found = self._links[hop] = self._link(hop)
+        return found
+
+    def _link(self, hop: Hop) -> dict[str, Any]:
         backing = [self.claims[c.id] for c in hop.claims if c.id in self.claims]
         broader = hop.predicate == "broader"
         return {
@@ -202,7 +209,7 @@ def path_records(G: nx.MultiDiGraph, table: Sequence[PairPaths] | None = None) -
     A query for a therapy also finds paths of its narrower therapies (UC-MSC therapy for MSC
     therapy); those belong to the narrower therapy's own records, so each pair keeps only the
     paths that start at its therapy. Pairs with no path have no record. Records share the JSON
-    object of a node or claim that several of them hold: read them, or copy before changing one.
+    object of a node, claim or hop that several of them hold: read them, or copy before changing one.
     """
     records = _Records(G)
     found = []
