@@ -101,6 +101,7 @@ class _Records:
         self._links: dict[Hop, dict[str, Any]] = {}
 
     def node(self, name: str) -> dict[str, Any]:
+        """A node of a record: its KGX id, names, Biolink class and other CURIEs."""
         found = self._nodes.get(name)
         if found is None:
             node = node_of(self.G, name)
@@ -118,12 +119,14 @@ class _Records:
         return found
 
     def evidence(self, claim: Claim) -> dict[str, Any]:
+        """A claim as every MechKG output shows it (:func:`mechkg.views.claims.claim_json`)."""
         found = self._evidence.get(claim.id)
         if found is None:
             found = self._evidence[claim.id] = claim_json(claim)
         return found
 
     def link(self, hop: Hop) -> dict[str, Any]:
+        """A link of a record: the hop's statement, how it was weighed, and its claims."""
         found = self._links.get(hop)
         if found is None:
             found = self._links[hop] = self._link(hop)
@@ -172,6 +175,7 @@ class _Records:
         return found
 
     def record(self, path: MechanismPath, rank: int, observed: list[dict[str, Any]]) -> dict[str, Any]:
+        """The record of the ``rank``-th path of its pair."""
         ids = self.ids
         links = [self.link(hop) for hop in path.hops]
         sources = sorted({e["source"] for link in links for e in link["evidence"] if e["source"]})
@@ -212,7 +216,7 @@ def path_records(G: nx.MultiDiGraph, table: Sequence[PairPaths] | None = None) -
     object of a node, claim or hop that several of them hold: read them, or copy before changing one.
     """
     records = _Records(G)
-    found = []
+    found: list[dict[str, Any]] = []
     for row in pair_table(G) if table is None else table:
         own = row.own
         if own:

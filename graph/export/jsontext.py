@@ -64,6 +64,7 @@ class _Writer:
         self.spans[key] = (start, len(parts))
 
     def mapping(self, value: dict[str, Any], pad: str) -> None:
+        """Write a non-empty dict, one ``"key": value`` line each, keys sorted when asked."""
         parts, inner = self.parts, pad + " "
         separator = "{" + inner
         for key, item in sorted(value.items()) if self.sort_keys else value.items():
@@ -78,6 +79,7 @@ class _Writer:
         parts.append(pad + "}")
 
     def sequence(self, value: list[Any] | tuple[Any, ...], pad: str) -> None:
+        """Write a non-empty list or tuple, one item a line."""
         parts, inner = self.parts, pad + " "
         separator = "[" + inner
         for item in value:
