@@ -1,4 +1,4 @@
-"""The KGX export checked by `kgx validate` itself, in its own environment (scripts/kgx-env).
+"""The KGX export: its rows, and the files checked by `kgx validate` itself in its own environment (scripts/kgx-env).
 
 kgx pins numpy<2 and weighs ~580 MB, so it is no dependency of MechKG: a session fixture makes
 (or reuses) a separate virtualenv and runs scripts/kgx_validate.py there. Without network and
@@ -29,12 +29,53 @@ from pathlib import Path
 import pytest
 from conftest import MINI
 
-from mechkg.export.formats import KGX_CONTEXT_FILE, kgx_context, to_kgx
+from mechkg.export.kgx import KGX_CONTEXT_FILE, kgx_context, to_kgx
+from mechkg.network.assemble import assemble
+from mechkg.network.evidence import Claim, EntityNode, Xref
 from mechkg.terms.biolink import BIOLINK_MIXINS, biolink_curie, categories, is_kgx_category_name, kgx_categories, predicate_terms
 from mechkg.terms.ontology import ontology_graph
 from mechkg.terms.vocab import BIOLINK
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def tsv_rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(data.decode("utf-8").splitlines(), delimiter="\t"))
+
+
+def test_rows_of_a_signed_claim_and_of_a_structural_edge():
+    nodes = [
+        EntityNode("T", "Therapy", "T therapy", "T療法", "urn:T"),
+        EntityNode("C", "CellType", "C cell", "C細胞", "urn:C", xrefs=(Xref("CL:0000001", "exact", "", ""),)),
+        EntityNode("X", "GeneProduct", "X", "X", "urn:X", synonyms=("x1", "x\t2")),
+        EntityNode("D", "Disease", "D", "D", "urn:D"),
+    ]
+    claim = Claim(
+        "c1",
+        "C",
+        "increases",
+        "X",
+        1,
+        quote="引\n文",
+        statement="C raises X.",
+        source="src",
+        evidence="ECO:0000006",
+        aspect="expression",
+        disease=("D",),
+    )
+    files = to_kgx(assemble(nodes, [claim], [("T", "uses", "C"), claim.triple]))
+    edges = {row["id"]: row for row in tsv_rows(files["mechkg_kgx_edges.tsv"])}
+    assert set(edges) == {"mkc:c1", "mke:T--uses--C"}
+    row = edges["mkc:c1"]
+    assert (row["subject"], row["object"], row["original_subject"]) == ("CL:0000001", "mke:X", "mke:C")
+    assert row["supporting_text"] == "引 文" and row["publications"] == "mks:src"
+    assert row["disease_context_qualifier"] == "mke:D" and row["has_evidence_of_type"] == "ECO:0000006"
+    if row["predicate"] in ("biolink:affects", "biolink:regulates"):
+        assert row["object_direction_qualifier"] == "increased" and row["object_aspect_qualifier"] == "expression"
+    assert edges["mke:T--uses--C"]["publications"] == ""
+    nodes_by_id = {row["id"]: row for row in tsv_rows(files["mechkg_kgx_nodes.tsv"])}
+    assert nodes_by_id["CL:0000001"]["xref"] == "mke:C" and nodes_by_id["mke:X"]["synonym"] == "x1|x 2"
+    assert json.loads(files[KGX_CONTEXT_FILE]) == kgx_context()
 
 
 def _fail_or_skip(message: str) -> None:
@@ -106,6 +147,7 @@ def check_report(report: dict, nodes: list[dict], edges: list[dict]) -> None:
     assert not {"mk", "mke", "mkc", "mks"} & set(report["conflicting_prefixes"])  # our own never clash
 
 
+@pytest.mark.slow
 def test_biolink_alignment_terms_are_what_the_toolkit_says(kgx_python, tmp_path: Path):
     from mechkg.network.built import build_graphs
 
@@ -127,6 +169,7 @@ def test_biolink_alignment_terms_are_what_the_toolkit_says(kgx_python, tmp_path:
         assert broad in terms[exact]["ancestors"] and broad != exact
 
 
+@pytest.mark.slow
 def test_kgx_validate_on_the_mini_graph(kgx_python, mini_built, tmp_path: Path):
     report, nodes, edges = validate(kgx_python, mini_built.network, tmp_path)
     check_report(report, nodes, edges)
@@ -150,6 +193,7 @@ def test_kgx_validate_on_the_mini_graph(kgx_python, mini_built, tmp_path: Path):
     assert let7f["publications"] == "mks:mini" and let7f["original_predicate"] == "mk:decreases"
 
 
+@pytest.mark.slow
 def test_kgx_validate_on_the_packaged_graph(kgx_python, packaged_built, tmp_path: Path):
     report, nodes, edges = validate(kgx_python, packaged_built.network, tmp_path)
     check_report(report, nodes, edges)

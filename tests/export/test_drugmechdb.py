@@ -8,14 +8,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from conftest import MINI, MINI_SOURCES
 
 from mechkg.app.cli import main
+from mechkg.export.drugmechdb import PATHS_FILE, path_records, to_paths
 from mechkg.export.formats import export
 from mechkg.export.ids import kgx_node_ids
-from mechkg.export.paths import PATHS_FILE, path_records, to_paths
 from mechkg.paths.defaults import TABLE_K
 from mechkg.paths.search import mechanism_paths
-from tests.conftest import MINI, MINI_SOURCES
 from tests.test_paths import tiny
 
 DRUGMECHDB_KEYS = {"_id", "directed", "multigraph", "graph", "nodes", "links", "reference"}
@@ -149,6 +149,7 @@ def packaged_records(packaged_built) -> list[dict]:
     return json.loads(export(packaged_built, "paths")[PATHS_FILE])
 
 
+@pytest.mark.slow
 def test_packaged_paths_match_the_graph(packaged_built, packaged_records):
     G = packaged_built.network
     assert len(packaged_records) > 100
@@ -157,6 +158,7 @@ def test_packaged_paths_match_the_graph(packaged_built, packaged_records):
     assert len({r["_id"] for r in packaged_records}) == len(packaged_records)
 
 
+@pytest.mark.slow
 def test_article_path_let7f_msc_therapy_to_sle_through_let7f_and_il6(packaged_built, packaged_records):
     G = packaged_built.network
     group = pairs(packaged_records)[("LET7F_MSC_THERAPY", "SLE")]
@@ -171,7 +173,29 @@ def test_article_path_let7f_msc_therapy_to_sle_through_let7f_and_il6(packaged_bu
     assert G.has_edge("LET7F", "IL6", "decreases")
 
 
+@pytest.mark.slow
 def test_packaged_msc_cells_and_exosomes_both_reach_sle(packaged_records):
     by_pair = pairs(packaged_records)
     assert ("MSC_THERAPY", "SLE") in by_pair
     assert any(t in ("MSC_EXO_THERAPY", "MSC_EV_THERAPY") for t, _ in by_pair)
+
+
+def stdlib_json(records: list[dict]) -> bytes:
+    return (json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def test_records_share_the_json_of_a_claim_and_the_file_is_what_the_json_module_writes():
+    G = tiny()
+    records = path_records(G)
+    evidence = [e for record in records for link in record["links"] for e in link["evidence"]]
+    by_id = {}
+    for e in evidence:
+        assert by_id.setdefault(e["id"], e) is e  # one object per claim, however many records hold it
+    assert len(by_id) < len(evidence)
+    assert to_paths(G) == stdlib_json(records)
+
+
+@pytest.mark.slow
+def test_packaged_paths_file_is_what_the_json_module_writes(packaged_built):
+    G = packaged_built.network
+    assert to_paths(G) == stdlib_json(path_records(G))
