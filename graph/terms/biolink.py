@@ -57,12 +57,12 @@ ALIGNMENT_ORDER = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch)
 
 BIOLINK_MIXINS = frozenset({"biolink:GeneOrGeneProduct"})
 """The Biolink terms of the ontology's alignments that are mixins, not classes: KGX forbids them
-as categories. tests/test_export_kgx.py checks this set against the Biolink Model Toolkit."""
+as categories. tests/export/test_kgx.py checks this set against the Biolink Model Toolkit."""
 
 KGX_CATEGORY_PATTERN = re.compile(r"^([A-Z][a-z\d]+)+$")
 """The "CamelCase" test ``kgx validate`` (kgx 2.x, ``Validator.validate_categories``) applies to
 the local name of every node category; it is copied here, not imported, as kgx is no
-dependency of MechKG. tests/test_export_kgx.py runs kgx itself on the export."""
+dependency of MechKG. tests/export/test_kgx.py runs kgx itself on the export."""
 
 
 def is_kgx_category_name(curie: str) -> bool:
