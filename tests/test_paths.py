@@ -15,17 +15,10 @@ from mechkg.app.cli import main
 from mechkg.errors import UnknownEntity
 from mechkg.network.assemble import assemble
 from mechkg.network.evidence import Claim, EntityNode, Figure, Flag, Source, Study, Xref
-from mechkg.paths.search import (
-    EVIDENCE_STRENGTH,
-    FLAG_FACTOR,
-    GENERALISATION_FACTOR,
-    HUB_DAMPING,
-    LENGTH_FACTOR,
-    mechanism_paths,
-    mechanisms,
-    path_index,
-    resolve_therapies,
-)
+from mechkg.paths.index import path_index
+from mechkg.paths.score import EVIDENCE_STRENGTH, FLAG_FACTOR, GENERALISATION_FACTOR, HUB_DAMPING, LENGTH_FACTOR
+from mechkg.paths.search import mechanism_paths, mechanisms
+from mechkg.paths.taxonomy import resolve_therapies
 from mechkg.terms.ontology import predicates
 from tests.conftest import MINI, MINI_SOURCES
 
@@ -644,7 +637,8 @@ def test_article_pruned_search_equals_reference_for_every_therapy(packaged_built
 def test_a_hop_resting_only_on_another_disease_is_called_out(packaged_built):
     """MSC exosomes' CD4 differentiation claim was made about colitis; on a path to SLE it is flagged as borrowed."""
     from mechkg.paths.report import mechanisms_text
-    from mechkg.paths.search import borrowed_hops, mechanism_paths, mechanisms
+    from mechkg.paths.search import mechanism_paths, mechanisms
+    from mechkg.paths.taxonomy import borrowed_hops
     from mechkg.views.paths import result_json
 
     G = packaged_built.network
