@@ -9,7 +9,7 @@ Measures
    and the wall time and peak memory of a whole ``mechkg path SLE MSC`` process;
 2. synthetic graphs of 10^4, 10^5, 10^6 edges (k=10, max_hops=5): time to build the
    MultiDiGraph, time and memory (resident-set growth) to build the search index
-   (:func:`mechkg.paths.search.path_index`), and the query. ``--engine full`` runs the reference
+   (:func:`mechkg.paths.index.path_index`), and the query. ``--engine full`` runs the reference
    search (Yen on the whole networkx search graph, which it builds first) instead of the
    default pruned one; ``--libraries`` also times Yen's k shortest paths on the whole weighted
    search graph in networkx vs igraph (``Graph.get_k_shortest_paths``), the measurement that
@@ -33,7 +33,8 @@ import networkx as nx
 
 from mechkg.network.assemble import assemble
 from mechkg.network.evidence import Claim, EntityNode
-from mechkg.paths.search import mechanism_paths, path_index
+from mechkg.paths.index import path_index
+from mechkg.paths.search import mechanism_paths
 
 LEVELS = ["human_trial", "case_report", "human_observational", "animal_model", "in_vitro", "review_assertion"]
 CAUSAL = [("increases", 1), ("decreases", -1), ("secretes", 1), ("contributesTo", 1), ("regulates", 0)]

@@ -265,7 +265,8 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
 
 
 def _paths_json(config: ServerConfig, disease: str, therapy: str, k: int, max_hops: int, mode: str) -> dict[str, Any]:
-    from mechkg.paths.search import mechanism_paths, path_index
+    from mechkg.paths.index import path_index
+    from mechkg.paths.search import mechanism_paths
     from mechkg.views.paths import result_json
 
     G = config.network

@@ -67,7 +67,7 @@ from mechkg.export.ids import kgx_node_ids
 from mechkg.export.jsontext import dumps
 from mechkg.network.assemble import edge_of, node_of
 from mechkg.network.evidence import Claim
-from mechkg.paths.search import Hop, MechanismPath
+from mechkg.paths.result import Hop, MechanismPath
 from mechkg.paths.table import PairPaths, pair_table
 from mechkg.terms.biolink import categories, predicate_terms
 from mechkg.terms.vocab import PREFIXES

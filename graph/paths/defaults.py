@@ -1,17 +1,34 @@
-"""The one set of path-search defaults: the CLI, the server, the page and the exports all read these.
+"""The one set of path-search defaults, and the options they choose among.
 
-``K`` paths per question, at most ``MAX_HOPS`` mechanistic hops (DrugMechDB's curated paths have
-3-7 links), in ``MODE``; the all-pairs table that the build shares between the explorer page
-and the paths export keeps ``K`` paths per therapy-disease pair.
+The CLI, the server, the page and the exports all read these, and every function of
+:mod:`mechkg.paths` takes its defaults from here: ``K`` paths per question, at most
+``MAX_HOPS`` mechanistic hops (DrugMechDB's curated paths have 3-7 links), in ``MODE``, counting
+claims of any evidence level (``MIN_EVIDENCE``), searched by the ``ENGINE`` that prunes first.
+The all-pairs table that the build shares between the explorer page and the paths export keeps
+``TABLE_K`` paths per therapy-disease pair; the per-therapy summary of a disease
+(:func:`mechkg.paths.search.mechanisms`) looks at ``SUMMARY_K`` paths per therapy.
+
+>>> K, MAX_HOPS, MODE, MIN_EVIDENCE
+(10, 6, 'causal', 'any')
 """
 
 from __future__ import annotations
 
 from typing import Final, Literal
 
-__all__ = ["MAX_HOPS", "MODE", "TABLE_K", "K"]
+__all__ = ["ENGINE", "MAX_HOPS", "MIN_EVIDENCE", "MODE", "SUMMARY_K", "TABLE_K", "Engine", "Floor", "K", "Mode"]
+
+Mode = Literal["causal", "exploratory"]
+"""``causal``: directed chains of causal edges; ``exploratory``: any edges, either direction."""
+Floor = Literal["human", "animal", "any"]
+"""The least evidence a claim needs to count (:data:`mechkg.paths.score.EVIDENCE_FLOORS`)."""
+Engine = Literal["pruned", "full"]
+"""``pruned``: Yen on the edges that can lie on a path; ``full``: the reference, Yen on the whole graph."""
 
 K: Final = 10
 MAX_HOPS: Final = 6
-MODE: Final[Literal["causal", "exploratory"]] = "causal"
+MODE: Final[Mode] = "causal"
+MIN_EVIDENCE: Final[Floor] = "any"
+ENGINE: Final[Engine] = "pruned"
 TABLE_K: Final = 5
+SUMMARY_K: Final = 3

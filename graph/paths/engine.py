@@ -1,4 +1,4 @@
-"""The compact search graph behind :mod:`mechkg.paths.search`: integer nodes, CSR adjacency, numpy BFS.
+"""The compact search graph behind :mod:`mechkg.paths.yen`: integer nodes, CSR adjacency, numpy BFS.
 
 Why: on a graph of 10^6 edges, a :class:`networkx.DiGraph` of the search edges took ~45 s
 and ~2 GB to build, and two breadth-first searches over it in Python (which nodes can lie on
@@ -7,7 +7,7 @@ paths itself only ever runs on the few hundred edges those searches leave. Here 
 edges are numpy arrays in the order networkx would hold them (``src``, ``dst``, ``cost``;
 edge id = insertion order), with both adjacencies in CSR form (stable, so each node's
 successors and predecessors keep that order), and the searches are level-synchronous over
-arrays. :mod:`mechkg.paths.search` then hands the small feasible subgraph, edges in the same order,
+arrays. :mod:`mechkg.paths.yen` then hands the small feasible subgraph, edges in the same order,
 to :func:`networkx.shortest_simple_paths`, so paths, ties and order are those of the
 networkx search over the whole graph.
 
@@ -23,8 +23,6 @@ the previous implementation.
 >>> dist = g.hop_distances(np.array([0]), forward=True, limit=1)
 >>> dist.tolist()  # -1: not reached within the limit
 [0, 1, 1]
->>> g.edge_id(1, 2), g.edge_id(2, 1)
-(1, None)
 """
 
 from __future__ import annotations
@@ -102,12 +100,6 @@ class SearchGraph:
     def predecessors(self, v: int) -> np.ndarray:
         """The tails of ``v``'s in-edges, in insertion order."""
         return self.src[self.in_eid[self.in_ptr[v] : self.in_ptr[v + 1]]]
-
-    def edge_id(self, u: int, v: int) -> int | None:
-        """The id of edge ``u -> v``, or None."""
-        row = self.out_eid[self.out_ptr[u] : self.out_ptr[u + 1]]
-        hit = row[self.dst[row] == v]
-        return int(hit[0]) if hit.size else None
 
     def out_edges(self, nodes: np.ndarray) -> np.ndarray:
         """The ids of every out-edge of ``nodes`` (an int array)."""

@@ -9,15 +9,8 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
-from mechkg.paths.search import (
-    Hop,
-    MechanismPath,
-    MechanismResult,
-    StudyFigures,
-    TherapyMechanism,
-    borrowed_hops,
-    short_label,
-)
+from mechkg.paths.result import Hop, MechanismPath, MechanismResult, StudyFigures, TherapyMechanism, short_label
+from mechkg.paths.taxonomy import borrowed_hops
 
 __all__ = ["chain_line", "highlight_steps", "mechanisms_text", "result_text"]
 

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 from mechkg.paths import defaults
-from mechkg.paths.search import MechanismPath, mechanism_paths, path_index
+from mechkg.paths.index import path_index
+from mechkg.paths.result import MechanismPath
+from mechkg.paths.search import mechanism_paths
 
 __all__ = ["PairPaths", "pair_table"]
 
@@ -44,7 +46,7 @@ def pair_table(
     *,
     k: int = defaults.TABLE_K,
     max_hops: int = defaults.MAX_HOPS,
-    mode: str = defaults.MODE,
+    mode: defaults.Mode = defaults.MODE,
 ) -> tuple[PairPaths, ...]:
     """For every disease and therapy of ``G`` (sorted), the top ``k`` paths; pairs with none are left out."""
     types = dict(G.nodes(data="type"))
@@ -52,11 +54,11 @@ def pair_table(
     diseases = sorted(n for n, t in types.items() if t == "Disease")
     if not therapies or not diseases:
         return ()
-    index = path_index(G, mode=mode)  # type: ignore[arg-type]
+    index = path_index(G, mode=mode)
     table = []
     for disease in diseases:
         for therapy in therapies:
-            result = mechanism_paths(G, therapy, disease, k=k, max_hops=max_hops, mode=mode, index=index, nearest=False)  # type: ignore[arg-type]
+            result = mechanism_paths(G, therapy, disease, k=k, max_hops=max_hops, mode=mode, index=index, nearest=False)
             if result.paths:
                 table.append(PairPaths(therapy, disease, tuple(result.paths[:k])))
     return tuple(table)

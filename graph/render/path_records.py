@@ -34,7 +34,7 @@ from typing import TypeAlias, TypedDict
 import networkx as nx
 
 from mechkg.errors import MechKGError, UnknownEntity
-from mechkg.paths.search import MechanismPath
+from mechkg.paths.result import MechanismPath
 from mechkg.paths.table import PairPaths
 from mechkg.render.page_json import edge_id
 

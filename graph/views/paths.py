@@ -17,7 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from mechkg.paths.search import Hop, MechanismPath, MechanismResult, ObservedOutcome, TherapyMechanism, borrowed_hops
+from mechkg.paths.result import Hop, MechanismPath, MechanismResult, ObservedOutcome, TherapyMechanism
+from mechkg.paths.taxonomy import borrowed_hops
 from mechkg.views.claims import claim_json
 from mechkg.views.studies import study_json
 

@@ -16,7 +16,7 @@ from mechkg.export.formats import export
 from mechkg.export.ids import kgx_node_ids
 from mechkg.paths.defaults import TABLE_K
 from mechkg.paths.search import mechanism_paths
-from tests.test_paths import tiny
+from tests.paths.tiny_graph import tiny
 
 DRUGMECHDB_KEYS = {"_id", "directed", "multigraph", "graph", "nodes", "links", "reference"}
 
@@ -95,7 +95,7 @@ def test_tiny_graph_records_are_the_path_search_results_and_match_the_graph():
         ids = kgx_node_ids(G)
         assert [r["graph"]["path"] for r in group] == [[ids[n] for n in p.node_ids] for p in expected]
         assert [r["graph"]["verdict"] for r in group] == [p.verdict for p in expected]
-    # the best UC-MSC explanation of SLE (tests/test_paths.py works out its score by hand)
+    # the best UC-MSC explanation of SLE (tests/paths/test_search.py works out its score by hand)
     best = by_pair[("UC_MSC_THERAPY", "SLE")][0]
     assert [n["mechkg_id"] for n in best["nodes"]] == ["UC_MSC_THERAPY", "UC_MSC", "TREG", "SLE"]
     assert best["graph"]["verdict"] == "counteracts" and best["graph"]["disease_id"] == "MONDO:0007915"
