@@ -133,7 +133,7 @@ class ServerConfig:
     cors: list[str] = field(default_factory=list)
     explorer: str | None = None
     path_indexes: dict[str, Any] = field(default_factory=dict, repr=False)
-    """Path-search indexes by mode, built on first use (:func:`mechkg.paths.search.path_index`)."""
+    """Path-search indexes by mode, built on first use (:func:`mechkg.paths.index.path_index`)."""
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     path_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     """Held by each path search: the shared indexes are not safe for concurrent searches (see _paths_json)."""

@@ -56,7 +56,7 @@ def explorer_html(
 
     ``highlight_paths`` are paths to emphasise; the page opens on them, highlighted on the graph
     and listed hop by hop with their evidence in the side panel. Each is a
-    :class:`~mechkg.paths.search.MechanismPath`, a sequence of node ids (every edge from one node
+    :class:`~mechkg.paths.result.MechanismPath`, a sequence of node ids (every edge from one node
     to the next, or the reverse edges where there is none) or a sequence of
     ``(subject, predicate, object)`` edge keys (:func:`mechkg.render.path_records.path_record`).
 

@@ -8,7 +8,7 @@ counteracts the disease) or ``None``; ``score``, a number or ``None``.
 
 Records are made from the paths the callers have:
 
-* :class:`~mechkg.paths.search.MechanismPath` — the build's paths panel (:func:`pair_paths`, from
+* :class:`~mechkg.paths.result.MechanismPath` — the build's paths panel (:func:`pair_paths`, from
   :func:`mechkg.paths.table.pair_table`) and paths to highlight; its own net sign and score are kept;
 * node ids in walking order — every edge from one node to the next, or the reverse edges where
   there is none;

@@ -70,7 +70,7 @@ def _observed_json(G: nx.MultiDiGraph, outcome: ObservedOutcome) -> dict[str, An
 
 
 def result_json(G: nx.MultiDiGraph, result: MechanismResult) -> dict[str, Any]:
-    """The JSON form of a :class:`~mechkg.paths.search.MechanismResult` (see the module docstring)."""
+    """The JSON form of a :class:`~mechkg.paths.result.MechanismResult` (see the module docstring)."""
     return {
         "source": result.source,
         "target": result.target,
