@@ -181,13 +181,16 @@ def full_search(index: PathIndex, query: Query, *, k: int, max_hops: int) -> tup
 
 
 def _virtual_edges(query: Query, feasible: set[str], hub: Mapping[str, float]) -> dict[tuple[str, str], float]:
-    """Costs of the edges from the virtual source to the entries and from the exits to the virtual target."""
+    """Costs of the edges from the virtual source to the entries and from the exits to the virtual target.
+
+    Added in sorted order, so that tied paths come out in the same order under any hash seed.
+    """
     entry_set, targets = set(query.entries), set(query.exits)
     virtual: dict[tuple[str, str], float] = {}
-    for e in entry_set & feasible:
+    for e in sorted(entry_set & feasible):
         chain = query.entries[e]
         virtual[(_SOURCE, e)] = chain_cost(broader_steps(chain), generalisations(chain)) + hub[e]
-    for t in targets & feasible:
+    for t in sorted(targets & feasible):
         chain = query.exits[t]
         virtual[(t, _TARGET)] = chain_cost(broader_steps(chain), generalisations(chain))
     return virtual
