@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, XSD
@@ -129,221 +130,34 @@ def _not_a_statement(graph: Graph) -> None:
     graph.remove((victim(graph, MK.Claim), RDF.type, RDF.Statement))
 
 
-_PREFIXES = """\
-@prefix mk:      <https://w3id.org/mechkg/vocab/> .
-@prefix mke:     <https://w3id.org/mechkg/entity/> .
-@prefix mkc:     <https://w3id.org/mechkg/claim/> .
-@prefix mks:     <https://w3id.org/mechkg/source/> .
-@prefix rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
-@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov:    <http://www.w3.org/ns/prov#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix obo:     <http://purl.obolibrary.org/obo/> .
-"""
-
-# A small graph of the shape graph/rdf/triples.py writes (identifiers here are only test data), with
-# a node for every breaker to break.
-SAMPLE = (
-    _PREFIXES
-    + """
-mks:hangji2024 a mk:Source ;
-    dcterms:title "干細胞及其分泌的外泌體治療自身免疫性疾病的機制"@zh-Hant ,
-        "Mechanisms of stem cells and their exosomes in treating autoimmune diseases"@en ;
-    dcterms:language "zh-Hant" ;
-    mk:kind "popular-science translation of a review article"@en ;
-    mk:sourceFile "000_d7dd2c4d2b69cced.txt" ;
-    mk:sha256 "1f0c000000000000000000000000000000000000000000000000000000000000" ;
-    dcterms:publisher "杭吉干細胞" .
-
-mke:SLE a mk:Disease ;
-    rdfs:label "systemic lupus erythematosus"@en , "系統性紅斑狼瘡"@zh-Hant ;
-    skos:altLabel "SLE" ;
-    skos:exactMatch obo:MONDO_0007915 ;
-    skos:definition "An autoimmune disease."@en .
-
-mke:MSC a mk:CellType ;
-    rdfs:label "mesenchymal stem cell"@en , "間充質幹細胞"@zh-Hant ;
-    skos:altLabel "MSC" , "间充质干细胞" ;
-    skos:closeMatch obo:CL_0000134 .
-
-mke:UC_MSC a mk:CellType ;
-    rdfs:label "umbilical cord MSC"@en , "臍帶間充質幹細胞"@zh-Hant ;
-    skos:broader mke:MSC ;
-    mk:ungroundedReason "no CL term for umbilical-cord MSCs"@en .
-
-mke:TGFB a mk:GeneProduct ;
-    rdfs:label "transforming growth factor beta"@en , "轉化生長因子-β"@zh-Hant ;
-    skos:broadMatch obo:FPLX_TGFB .
-
-mke:HUMAN a mk:OrganismTaxon ;
-    rdfs:label "human"@en , "人"@zh-Hant ;
-    mk:ungroundedReason "no lexicon for NCBITaxon"@en .
-
-mke:SLEDAI a mk:ClinicalMeasure ;
-    rdfs:label "SLE disease activity index"@en , "SLE疾病活動指數"@zh-Hant ;
-    mk:ungroundedReason "no standard term in the lexicons"@en .
-
-mke:UC_MSC_THERAPY a mk:Therapy ;
-    rdfs:label "umbilical cord MSC therapy"@en , "臍帶間充質幹細胞治療"@zh-Hant ;
-    mk:ungroundedReason "a therapy, not an ontology term"@en ;
-    mk:uses mke:UC_MSC ;
-    mk:therapyKind "cell_therapy" ;
-    mk:origin "allogeneic" ;
-    mk:route "intravenous" ;
-    mk:dose "1 × 10^6 cells/kg" ;
-    mk:studiedIn mke:STUDY_2018 .
-
-mke:STUDY_2018 a mk:ClinicalStudy ;
-    rdfs:label "UC-MSC trial in SLE"@en , "臍帶間充質幹細胞治療SLE臨床試驗"@zh-Hant ;
-    prov:wasDerivedFrom mks:hangji2024 ;
-    mk:section "干細胞移植治療系統性紅斑狼瘡的臨床試驗"@zh-Hant ;
-    mk:quote "這是一項開放標簽的II期臨床試驗"@zh-Hant ;
-    mk:design "open-label phase II clinical trial" ;
-    mk:phase "II" ;
-    mk:year 2018 ;
-    mk:journal "Stem Cell Reports" ;
-    mk:registryId "NCT01547091" ;
-    mk:participants 81 ;
-    mk:population "severe refractory SLE" ;
-    mk:followUp "mean 5 years" ;
-    mk:studyOf mke:SLE ;
-    mk:intervention mke:UC_MSC_THERAPY ;
-    mk:hasArm <https://w3id.org/mechkg/entity/STUDY_2018/arm/uc> ;
-    mk:hasFigure <https://w3id.org/mechkg/entity/STUDY_2018/figure/sledai> .
-
-<https://w3id.org/mechkg/entity/STUDY_2018/arm/uc> a mk:StudyArm ;
-    rdfs:label "umbilical cord MSC"@en ;
-    mk:participants 22 ;
-    mk:intervention mke:UC_MSC_THERAPY ;
-    mk:quote "22名患者接受臍帶間充質幹細胞"@zh-Hant .
-
-<https://w3id.org/mechkg/entity/STUDY_2018/figure/sledai> a mk:StudyFigure ;
-    mk:measure mke:SLEDAI ;
-    mk:value "84"^^xsd:decimal ;
-    mk:unit "%" ;
-    mk:timepoint "5 years" ;
-    mk:direction "decreased" ;
-    mk:quote "SLEDAI評分顯著下降"@zh-Hant ;
-    mk:statedBy mkc:sle-msc-tgfb .
-
-mke:MSC mk:secretes mke:TGFB .
-
-mkc:sle-msc-tgfb a mk:Claim , rdf:Statement ;
-    rdf:subject mke:MSC ;
-    rdf:predicate mk:secretes ;
-    rdf:object mke:TGFB ;
-    mk:aspect "secretion" ;
-    prov:wasDerivedFrom mks:hangji2024 ;
-    mk:section "干細胞病變與SLE發病機制的深度關聯"@zh-Hant ;
-    mk:quote "MSC分泌TGF-β"@zh-Hant ;
-    mk:statement "MSCs secrete TGF-β."@en ;
-    mk:evidenceType obo:ECO_0006017 ;
-    mk:evidenceLevel "human_observational" ;
-    mk:diseaseContext mke:SLE ;
-    mk:species mke:HUMAN ;
-    mk:model "SLE patients' bone-marrow MSCs"@en ;
-    mk:cellContext mke:UC_MSC ;
-    mk:reportedBy mke:STUDY_2018 ;
-    mk:confidence "0.5"^^xsd:decimal ;
-    mk:flag <https://w3id.org/mechkg/claim/sle-msc-tgfb/flag/1> ;
-    mk:curatorNote "test claim"@en .
-
-<https://w3id.org/mechkg/claim/sle-msc-tgfb/flag/1> a mk:Flag ;
-    mk:flagKind "mistranslation" ;
-    mk:curatorNote "吲哚胺 is written as 3-吲哚胺"@en ;
-    mk:intendedMeaning "indoleamine 2,3-dioxygenase" .
-
-mke:IL6_PATHWAY a mk:Pathway ;
-    rdfs:label "IL-6 signalling"@en , "IL-6信號通路"@zh-Hant ;
-    mk:ungroundedReason "test data"@en .
-
-mke:DEXAMETHASONE a mk:Drug ;
-    rdfs:label "dexamethasone"@en , "地塞米松"@zh-Hant ;
-    mk:ungroundedReason "test data"@en .
-
-mke:MIR_TEST a mk:MicroRNA ;
-    rdfs:label "a microRNA"@en , "一種微小核糖核酸"@zh-Hant ;
-    mk:ungroundedReason "test data"@en .
-
-mke:FATIGUE a mk:Phenotype ;
-    rdfs:label "fatigue"@en , "疲勞"@zh-Hant ;
-    mk:ungroundedReason "test data"@en .
-
-mke:STUDY_2018 mk:country "China" .
-
-mkc:sle-tgfb-sle a mk:Claim , rdf:Statement ;
-    rdf:subject mke:TGFB ;
-    rdf:predicate mk:associatedWith ;
-    rdf:object mke:SLE ;
-    prov:wasDerivedFrom mks:hangji2024 ;
-    mk:section "干細胞病變與SLE發病機制的深度關聯"@zh-Hant ;
-    mk:quote "TGF-β與SLE相關"@zh-Hant ;
-    mk:statement "TGF-β is associated with SLE."@en ;
-    mk:evidenceType obo:ECO_0006017 ;
-    mk:evidenceLevel "review_assertion" ;
-    mk:confidence "0.7"^^xsd:decimal .
-"""
-)
+SAMPLE = Path(__file__).parents[1] / "data" / "shacl_sample.ttl"
 
 
 def sample_graph() -> Graph:
-    """A fresh parse of ``SAMPLE``: small, conforming, and with a victim for every breaker."""
-    return Graph().parse(data=SAMPLE, format="turtle")
+    """A fresh parse of ``SAMPLE`` (tests/data/shacl_sample.ttl): small, conforming, a victim for every breaker."""
+    return Graph().parse(SAMPLE, format="turtle")
 
 
 DEC = XSD.decimal
 INT = XSD.integer
+# fmt: off
 BREAKERS: dict[str, tuple[str, str, Breaker]] = {
     # mksh:EntityShape (labels, xrefs, definitions, therapy fields) and mksh:EntityNode through sh:node
     "entity label missing in zh-Hant": ("EntityShape", "minCount, qualifiedMinCount", drop(MK.Disease, RDFS.label, "zh-Hant")),
-    "entity with two @en labels": (
-        "EntityShape",
-        "maxCount, uniqueLang, qualifiedMaxCount",
-        add_value(MK.Disease, RDFS.label, _lit("another", "en")),
-    ),
+    "entity with two @en labels": ("EntityShape", "maxCount, uniqueLang, qualifiedMaxCount", add_value(MK.Disease, RDFS.label, _lit("another", "en"))),
     "entity label without language": ("EntityShape", "datatype, languageIn", relabel(MK.CellType, "en", _lit("plain label"))),
-    "entity label in French": (
-        "EntityShape",
-        "languageIn, qualifiedMinCount",
-        relabel(MK.GeneProduct, "en", _lit("étiquette", "fr")),
-    ),
+    "entity label in French": ("EntityShape", "languageIn, qualifiedMinCount", relabel(MK.GeneProduct, "en", _lit("étiquette", "fr"))),
     "entity label empty": ("EntityShape", "minLength", relabel(MK.Pathway, "en", _lit("", "en"))),
     "entity altLabel is an IRI": ("EntityShape", "nodeKind", add_value(MK.Drug, SKOS.altLabel, NOWHERE)),
     "entity exactMatch is a literal": ("EntityShape", "nodeKind", add_value(MK.MicroRNA, SKOS.exactMatch, _lit("MIR:1"))),
-    "entity with two @en definitions": (
-        "EntityShape",
-        "uniqueLang",
-        add_value(MK.Disease, SKOS.definition, _lit("a", "en"), SKOS.definition),
-    ),
-    "entity broader is not an entity": (
-        "EntityShape > EntityNode",
-        "node (class)",
-        add_value(MK.CellType, SKOS.broader, NOWHERE),
-    ),
-    "entity broader is a literal": (
-        "EntityShape > EntityNode",
-        "node (nodeKind)",
-        add_value(MK.Phenotype, SKOS.broader, _lit("x")),
-    ),
-    "ungroundedReason in zh-Hant": (
-        "EntityShape",
-        "languageIn",
-        set_value(MK.Therapy, MK.ungroundedReason, _lit("理由", "zh-Hant"), MK.ungroundedReason),
-    ),
-    "two ungroundedReasons": (
-        "EntityShape",
-        "maxCount",
-        add_value(MK.Therapy, MK.ungroundedReason, _lit("another reason", "en"), MK.ungroundedReason),
-    ),
+    "entity with two @en definitions": ("EntityShape", "uniqueLang", add_value(MK.Disease, SKOS.definition, _lit("a", "en"), SKOS.definition)),
+    "entity broader is not an entity": ("EntityShape > EntityNode", "node (class)", add_value(MK.CellType, SKOS.broader, NOWHERE)),
+    "entity broader is a literal": ("EntityShape > EntityNode", "node (nodeKind)", add_value(MK.Phenotype, SKOS.broader, _lit("x"))),
+    "ungroundedReason in zh-Hant": ("EntityShape", "languageIn", set_value(MK.Therapy, MK.ungroundedReason, _lit("理由", "zh-Hant"), MK.ungroundedReason)),
+    "two ungroundedReasons": ("EntityShape", "maxCount", add_value(MK.Therapy, MK.ungroundedReason, _lit("another reason", "en"), MK.ungroundedReason)),
     "therapy uses a non-entity": ("EntityShape > EntityNode", "node", add_value(MK.Therapy, MK.uses, NOWHERE)),
     "therapy of unknown kind": ("EntityShape", "in", set_value(MK.Therapy, MK.therapyKind, _lit("magic"), MK.therapyKind)),
-    "therapy with two kinds": (
-        "EntityShape",
-        "maxCount",
-        add_value(MK.Therapy, MK.therapyKind, _lit("combination"), MK.therapyKind),
-    ),
+    "therapy with two kinds": ("EntityShape", "maxCount", add_value(MK.Therapy, MK.therapyKind, _lit("combination"), MK.therapyKind)),
     "therapy of unknown origin": ("EntityShape", "in", set_value(MK.Therapy, MK.origin, _lit("xenogeneic"), MK.origin)),
     "therapy route is an IRI": ("EntityShape", "nodeKind", set_value(MK.Therapy, MK.route, NOWHERE, MK.route)),
     "entity curatorNote empty": ("EntityShape", "minLength", add_value(MK.Disease, MK.curatorNote, _lit(""))),
@@ -365,53 +179,17 @@ BREAKERS: dict[str, tuple[str, str, Breaker]] = {
     "claim with empty quote": ("ClaimShape", "minLength", set_value(MK.Claim, MK.quote, _lit("", "zh-Hant"), MK.species)),
     "claim quote without language": ("ClaimShape", "datatype", set_value(MK.Claim, MK.quote, _lit("no language"), MK.model)),
     "claim with two quotes": ("ClaimShape", "maxCount", add_value(MK.Claim, MK.quote, _lit("另一段", "zh-Hant"), MK.reportedBy)),
-    "claim statement in zh-Hant": (
-        "ClaimShape",
-        "languageIn",
-        set_value(MK.Claim, MK.statement, _lit("陳述", "zh-Hant"), MK.curatorNote),
-    ),
-    "claim evidence type not ECO": (
-        "ClaimShape",
-        "pattern",
-        set_value(MK.Claim, MK.evidenceType, URIRef("http://purl.obolibrary.org/obo/GO_0008150"), MK.diseaseContext),
-    ),
-    "claim evidence type is a literal": (
-        "ClaimShape",
-        "nodeKind, pattern",
-        set_value(MK.Claim, MK.evidenceType, _lit("ECO_0000000"), MK.flag),
-    ),
-    "claim evidence level hearsay": (
-        "ClaimShape",
-        "in",
-        set_value(MK.Claim, MK.evidenceLevel, _lit("hearsay"), MK.species, MK.model),
-    ),
-    "claim disease context is a literal": (
-        "ClaimShape > EntityNode",
-        "node",
-        set_value(MK.Claim, MK.diseaseContext, _lit("SLE"), MK.diseaseContext),
-    ),
+    "claim statement in zh-Hant": ("ClaimShape", "languageIn", set_value(MK.Claim, MK.statement, _lit("陳述", "zh-Hant"), MK.curatorNote)),
+    "claim evidence type not ECO": ("ClaimShape", "pattern", set_value(MK.Claim, MK.evidenceType, URIRef("http://purl.obolibrary.org/obo/GO_0008150"), MK.diseaseContext)),
+    "claim evidence type is a literal": ("ClaimShape", "nodeKind, pattern", set_value(MK.Claim, MK.evidenceType, _lit("ECO_0000000"), MK.flag)),
+    "claim evidence level hearsay": ("ClaimShape", "in", set_value(MK.Claim, MK.evidenceLevel, _lit("hearsay"), MK.species, MK.model)),
+    "claim disease context is a literal": ("ClaimShape > EntityNode", "node", set_value(MK.Claim, MK.diseaseContext, _lit("SLE"), MK.diseaseContext)),
     "claim species is a disease": ("ClaimShape", "class", _point_at_a(MK.species, MK.Claim, MK.Disease, MK.species)),
-    "claim model in zh-Hant": (
-        "ClaimShape",
-        "languageIn",
-        set_value(MK.Claim, MK.model, _lit("模型", "zh-Hant"), MK.model, MK.cellContext),
-    ),
+    "claim model in zh-Hant": ("ClaimShape", "languageIn", set_value(MK.Claim, MK.model, _lit("模型", "zh-Hant"), MK.model, MK.cellContext)),
     "claim reported by a non-study": ("ClaimShape", "class", _point_at_a(MK.reportedBy, MK.Claim, MK.Disease, MK.reportedBy)),
-    "claim confidence above 1": (
-        "ClaimShape",
-        "maxInclusive",
-        set_value(MK.Claim, MK.confidence, Literal(Decimal("1.5"), datatype=DEC), MK.aspect, MK.diseaseContext),
-    ),
-    "claim confidence below 0": (
-        "ClaimShape",
-        "minInclusive",
-        set_value(MK.Claim, MK.confidence, Literal(Decimal("-0.1"), datatype=DEC), MK.cellContext, MK.diseaseContext),
-    ),
-    "claim confidence as double": (
-        "ClaimShape",
-        "datatype",
-        set_value(MK.Claim, MK.confidence, Literal(0.5, datatype=XSD.double), MK.species, MK.diseaseContext),
-    ),
+    "claim confidence above 1": ("ClaimShape", "maxInclusive", set_value(MK.Claim, MK.confidence, Literal(Decimal("1.5"), datatype=DEC), MK.aspect, MK.diseaseContext)),
+    "claim confidence below 0": ("ClaimShape", "minInclusive", set_value(MK.Claim, MK.confidence, Literal(Decimal("-0.1"), datatype=DEC), MK.cellContext, MK.diseaseContext)),
+    "claim confidence as double": ("ClaimShape", "datatype", set_value(MK.Claim, MK.confidence, Literal(0.5, datatype=XSD.double), MK.species, MK.diseaseContext)),
     "claim flag is not a Flag": ("ClaimShape", "class", add_value(MK.Claim, MK.flag, NOWHERE, MK.reportedBy, MK.species)),
     # mksh:EntityRulesShape and mksh:ClaimRulesShape (SHACL-SPARQL)
     "entity with two classes": ("EntityRulesShape", "sparql", _two_classes),
@@ -420,82 +198,30 @@ BREAKERS: dict[str, tuple[str, str, Breaker]] = {
     # mksh:FlagShape
     "flag of unknown kind": ("FlagShape", "in", set_value(MK.Flag, MK.flagKind, _lit("typo"))),
     "flag without note": ("FlagShape", "minCount", drop(MK.Flag, MK.curatorNote)),
-    "flag with two intended meanings": (
-        "FlagShape",
-        "maxCount",
-        add_value(MK.Flag, MK.intendedMeaning, _lit("x"), MK.intendedMeaning),
-    ),
+    "flag with two intended meanings": ("FlagShape", "maxCount", add_value(MK.Flag, MK.intendedMeaning, _lit("x"), MK.intendedMeaning)),
     # mksh:ClinicalStudyShape
     "study without disease": ("ClinicalStudyShape", "minCount", drop(MK.ClinicalStudy, MK.studyOf)),
     "study of a cell type": ("ClinicalStudyShape", "class", _point_at_a(MK.studyOf, MK.ClinicalStudy, MK.CellType, MK.year)),
-    "study year 1800": (
-        "ClinicalStudyShape",
-        "minInclusive",
-        set_value(MK.ClinicalStudy, MK.year, Literal(1800, datatype=INT), MK.year, MK.phase),
-    ),
-    "study year as text": (
-        "ClinicalStudyShape",
-        "datatype",
-        set_value(MK.ClinicalStudy, MK.year, _lit("2018"), MK.year, MK.registryId),
-    ),
-    "study with zero participants": (
-        "ClinicalStudyShape",
-        "minInclusive",
-        set_value(MK.ClinicalStudy, MK.participants, Literal(0, datatype=INT), MK.participants, MK.hasArm),
-    ),
-    "study with two phases": (
-        "ClinicalStudyShape",
-        "maxCount",
-        add_value(MK.ClinicalStudy, MK.phase, _lit("IV"), MK.phase, MK.hasFigure),
-    ),
-    "study intervention is not a therapy": (
-        "ClinicalStudyShape",
-        "class",
-        _point_at_a(MK.intervention, MK.ClinicalStudy, MK.Drug, MK.country),
-    ),
-    "study arm is not a StudyArm": (
-        "ClinicalStudyShape",
-        "class",
-        add_value(MK.ClinicalStudy, MK.hasArm, NOWHERE, MK.hasArm, MK.journal),
-    ),
-    "study figure is not a StudyFigure": (
-        "ClinicalStudyShape",
-        "class",
-        add_value(MK.ClinicalStudy, MK.hasFigure, NOWHERE, MK.hasFigure, MK.population),
-    ),
+    "study year 1800": ("ClinicalStudyShape", "minInclusive", set_value(MK.ClinicalStudy, MK.year, Literal(1800, datatype=INT), MK.year, MK.phase)),
+    "study year as text": ("ClinicalStudyShape", "datatype", set_value(MK.ClinicalStudy, MK.year, _lit("2018"), MK.year, MK.registryId)),
+    "study with zero participants": ("ClinicalStudyShape", "minInclusive", set_value(MK.ClinicalStudy, MK.participants, Literal(0, datatype=INT), MK.participants, MK.hasArm)),
+    "study with two phases": ("ClinicalStudyShape", "maxCount", add_value(MK.ClinicalStudy, MK.phase, _lit("IV"), MK.phase, MK.hasFigure)),
+    "study intervention is not a therapy": ("ClinicalStudyShape", "class", _point_at_a(MK.intervention, MK.ClinicalStudy, MK.Drug, MK.country)),
+    "study arm is not a StudyArm": ("ClinicalStudyShape", "class", add_value(MK.ClinicalStudy, MK.hasArm, NOWHERE, MK.hasArm, MK.journal)),
+    "study figure is not a StudyFigure": ("ClinicalStudyShape", "class", add_value(MK.ClinicalStudy, MK.hasFigure, NOWHERE, MK.hasFigure, MK.population)),
     "study without quote": ("ClinicalStudyShape", "minCount", drop(MK.ClinicalStudy, MK.quote)),
     "study journal is an IRI": ("ClinicalStudyShape", "nodeKind", add_value(MK.ClinicalStudy, MK.journal, NOWHERE, MK.followUp)),
     # mksh:StudyArmShape
     "arm label in zh-Hant": ("StudyArmShape", "languageIn", relabel(MK.StudyArm, "en", _lit("組", "zh-Hant"))),
-    "arm with zero participants": (
-        "StudyArmShape",
-        "minInclusive",
-        set_value(MK.StudyArm, MK.participants, Literal(0, datatype=INT), MK.participants, MK.quote),
-    ),
-    "arm intervention is not a therapy": (
-        "StudyArmShape",
-        "class",
-        _point_at_a(MK.intervention, MK.StudyArm, MK.Disease, MK.intervention),
-    ),
+    "arm with zero participants": ("StudyArmShape", "minInclusive", set_value(MK.StudyArm, MK.participants, Literal(0, datatype=INT), MK.participants, MK.quote)),
+    "arm intervention is not a therapy": ("StudyArmShape", "class", _point_at_a(MK.intervention, MK.StudyArm, MK.Disease, MK.intervention)),
     # mksh:StudyFigureShape
     "figure without measure": ("StudyFigureShape", "minCount", drop(MK.StudyFigure, MK.measure)),
     "figure without quote": ("StudyFigureShape", "minCount", drop(MK.StudyFigure, MK.quote)),
-    "figure measure is a literal": (
-        "StudyFigureShape > EntityNode",
-        "node",
-        set_value(MK.StudyFigure, MK.measure, _lit("SLEDAI"), MK.value),
-    ),
+    "figure measure is a literal": ("StudyFigureShape > EntityNode", "node", set_value(MK.StudyFigure, MK.measure, _lit("SLEDAI"), MK.value)),
     "figure value as text": ("StudyFigureShape", "datatype", set_value(MK.StudyFigure, MK.value, _lit("84"), MK.value, MK.unit)),
-    "figure direction sideways": (
-        "StudyFigureShape",
-        "in",
-        set_value(MK.StudyFigure, MK.direction, _lit("sideways"), MK.direction),
-    ),
-    "figure with two quotes": (
-        "StudyFigureShape",
-        "maxCount",
-        add_value(MK.StudyFigure, MK.quote, _lit("另一段", "zh-Hant"), MK.timepoint),
-    ),
+    "figure direction sideways": ("StudyFigureShape", "in", set_value(MK.StudyFigure, MK.direction, _lit("sideways"), MK.direction)),
+    "figure with two quotes": ("StudyFigureShape", "maxCount", add_value(MK.StudyFigure, MK.quote, _lit("另一段", "zh-Hant"), MK.timepoint)),
     "figure stated by a non-claim": ("StudyFigureShape", "class", add_value(MK.StudyFigure, MK.statedBy, NOWHERE, MK.statedBy)),
     # mksh:SourceShape
     "source without title in its language": ("SourceShape", "sparql", _source_without_own_title),
@@ -503,52 +229,21 @@ BREAKERS: dict[str, tuple[str, str, Breaker]] = {
     "source with two languages": ("SourceShape", "maxCount", add_value(MK.Source, DCTERMS.language, _lit("en"))),
     "source sha256 in upper case": ("SourceShape", "pattern", set_value(MK.Source, MK.sha256, _lit("A" * 64), MK.sha256)),
     # value-space corners, where engines are most likely to part
-    "claim confidence ill-typed": (
-        "ClaimShape",
-        "datatype (ill-formed literal), min/maxInclusive",
-        set_value(MK.Claim, MK.confidence, Literal("high", datatype=DEC), MK.model, MK.species),
-    ),
-    "flagged claim confidence as integer 1": (
-        "ClaimShape, ClaimRulesShape",
-        "datatype, sparql",
-        set_value(MK.Claim, MK.confidence, Literal(1, datatype=INT), MK.flag),
-    ),
-    "study participants as xsd:int": (
-        "ClinicalStudyShape",
-        "datatype",
-        set_value(MK.ClinicalStudy, MK.participants, Literal(5, datatype=XSD.int), MK.participants),
-    ),
+    "claim confidence ill-typed": ("ClaimShape", "datatype (ill-formed literal), min/maxInclusive", set_value(MK.Claim, MK.confidence, Literal("high", datatype=DEC), MK.model, MK.species)),
+    "flagged claim confidence as integer 1": ("ClaimShape, ClaimRulesShape", "datatype, sparql", set_value(MK.Claim, MK.confidence, Literal(1, datatype=INT), MK.flag)),
+    "study participants as xsd:int": ("ClinicalStudyShape", "datatype", set_value(MK.ClinicalStudy, MK.participants, Literal(5, datatype=XSD.int), MK.participants)),
 }
 
 # Changes that probe the engines' value semantics without having to violate anything: whatever
 # one engine says about them, the other must say too.
 EDGES: dict[str, tuple[str, str, Breaker]] = {
-    "sha256 with a trailing newline": (
-        "SourceShape",
-        "pattern ($ before a final newline)",
-        set_value(MK.Source, MK.sha256, _lit("a" * 64 + "\n"), MK.sha256),
-    ),
-    "label in zh-Hant-TW": (
-        "EntityShape",
-        "languageIn (language ranges)",
-        relabel(MK.Disease, "zh-Hant", _lit("系統性紅斑狼瘡", "zh-Hant-TW")),
-    ),
-    "flagged claim confidence 0.50": (
-        "ClaimRulesShape",
-        "sparql (decimal comparison)",
-        set_value(MK.Claim, MK.confidence, Literal("0.50", datatype=DEC), MK.flag),
-    ),
-    "claim confidence 1.0": (
-        "ClaimShape",
-        "maxInclusive (decimal 1.0 vs integer 1)",
-        set_value(MK.Claim, MK.confidence, Literal("1.0", datatype=DEC), without=MK.flag),
-    ),
-    "study year 2100": (
-        "ClinicalStudyShape",
-        "maxInclusive (boundary)",
-        set_value(MK.ClinicalStudy, MK.year, Literal(2100, datatype=INT), MK.year),
-    ),
+    "sha256 with a trailing newline": ("SourceShape", "pattern ($ before a final newline)", set_value(MK.Source, MK.sha256, _lit("a" * 64 + "\n"), MK.sha256)),
+    "label in zh-Hant-TW": ("EntityShape", "languageIn (language ranges)", relabel(MK.Disease, "zh-Hant", _lit("系統性紅斑狼瘡", "zh-Hant-TW"))),
+    "flagged claim confidence 0.50": ("ClaimRulesShape", "sparql (decimal comparison)", set_value(MK.Claim, MK.confidence, Literal("0.50", datatype=DEC), MK.flag)),
+    "claim confidence 1.0": ("ClaimShape", "maxInclusive (decimal 1.0 vs integer 1)", set_value(MK.Claim, MK.confidence, Literal("1.0", datatype=DEC), without=MK.flag)),
+    "study year 2100": ("ClinicalStudyShape", "maxInclusive (boundary)", set_value(MK.ClinicalStudy, MK.year, Literal(2100, datatype=INT), MK.year)),
 }
+# fmt: on
 
 
 def broken_copy(graph: Graph, name: str) -> Graph:
