@@ -1,10 +1,5 @@
-"""The ontology (ontology/mechkg.ttl) and the SHACL shapes (ontology/shapes.ttl).
-
-* every term of ``mechkg.terms.vocab.MK`` is defined in the ontology, with labels in @en and @zh-Hant,
-  and the ontology defines no mk: term that ``MK`` lacks;
-* every entity predicate states its sign and causality once;
-* the shapes accept a small hand-written graph of the shape ``graph/rdf/triples.py`` writes, and reject
-  broken variants of it.
+"""SHACL shapes (``ontology/shapes.ttl``) through :mod:`mechkg.rdf.shapes`: a small hand-written graph of
+the shape ``graph/rdf/triples.py`` writes conforms, with and without the ontology; broken variants of it do not.
 """
 
 from __future__ import annotations
@@ -16,50 +11,10 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib import namespace as rdfns
-from rdflib.namespace import OWL
 
 from mechkg.terms.vocab import MK, MKC, MKE
 
-ONTOLOGY = Path(__file__).parents[1] / "ontology"
-NS = str(MK._NS)
-BIOLINK = "https://w3id.org/biolink/vocab/"
-
-# The 19 predicates between entities, with (sign, causal) as in CURATION.md.
-ENTITY_PREDICATES = {
-    "increases": (1, True),
-    "decreases": (-1, True),
-    "regulates": (0, True),
-    "secretes": (1, True),
-    "carries": (1, True),
-    "differentiatesInto": (1, True),
-    "derivesFrom": (0, False),
-    "contributesTo": (1, True),
-    "ameliorates": (-1, True),
-    "riskFactorFor": (1, True),
-    "hasAdverseEffect": (1, True),
-    "increasedIn": (0, False),
-    "decreasedIn": (0, False),
-    "biomarkerOf": (0, False),
-    "associatedWith": (0, False),
-    "partOf": (0, False),
-    "expresses": (0, False),
-    "studiedIn": (0, False),
-    "uses": (0, False),
-}
-ENTITY_CLASSES = [
-    "Disease", "Phenotype", "CellType", "GeneProduct", "ProteinFamilyOrComplex", "MicroRNA", "LncRNA",
-    "BiologicalProcess", "Pathway", "ExtracellularVesicle", "Therapy", "Drug", "ChemicalEntity",
-    "ClinicalStudy", "ClinicalMeasure", "AnatomicalEntity", "Exposure", "OrganismTaxon",
-]  # fmt: skip
-PROVENANCE_CLASSES = ["Claim", "Source", "StudyArm", "StudyFigure", "Flag"]
-
-
-def vocab_names() -> set[str]:
-    """The names declared in ``class MK`` (its annotations), without private attributes."""
-    names: set[str] = set()
-    for klass in MK.__mro__:
-        names.update(name for name in getattr(klass, "__annotations__", {}) if not name.startswith("_"))
-    return names
+ONTOLOGY = Path(__file__).parents[2] / "ontology"
 
 
 @pytest.fixture(scope="module")
@@ -71,101 +26,6 @@ def ontology() -> Graph:
 def shapes() -> Graph:
     return Graph().parse(ONTOLOGY / "shapes.ttl", format="turtle")
 
-
-# ---------------------------------------------------------------- (a) terms
-
-
-def test_vocab_names_are_found() -> None:
-    names = vocab_names()
-    assert {"Entity", "Claim", "increases", "sign", "statedBy", "kind"} <= names
-    assert len(names) == len(set(names))
-
-
-@pytest.mark.parametrize("name", sorted(vocab_names()))
-def test_every_vocab_term_is_defined(ontology: Graph, name: str) -> None:
-    term = URIRef(NS + name)
-    assert getattr(MK, name) == term
-    types = set(ontology.objects(term, RDF.type))
-    assert types & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}, name
-    labels = {label.language: str(label) for label in ontology.objects(term, RDFS.label)}
-    assert labels.get("en"), f"{name} has no @en label"
-    assert labels.get("zh-Hant"), f"{name} has no @zh-Hant label"
-    assert len(list(ontology.objects(term, RDFS.label))) == 2, f"{name}: one label per language"
-    definitions = [d for d in ontology.objects(term, SKOS.definition) if d.language == "en"]
-    assert len(definitions) == 1, f"{name} needs one English skos:definition"
-
-
-def test_ontology_defines_no_other_mk_term(ontology: Graph) -> None:
-    defined = {
-        str(s)[len(NS) :]
-        for s in ontology.subjects(RDF.type, None)
-        if isinstance(s, URIRef) and str(s).startswith(NS)
-    }
-    used = {
-        str(t)[len(NS) :]
-        for triple in ontology
-        for t in triple
-        if isinstance(t, URIRef) and str(t).startswith(NS)
-    }
-    assert defined == vocab_names()
-    assert used <= vocab_names(), f"mk: terms used but not in MK: {sorted(used - vocab_names())}"
-
-
-def test_ontology_header(ontology: Graph) -> None:
-    (header,) = list(ontology.subjects(RDF.type, OWL.Ontology))
-    assert str(ontology.value(header, OWL.versionInfo)) == "0.1.0"
-    assert ontology.value(header, RDFS.label) is not None
-    assert ontology.value(header, URIRef("http://purl.org/dc/terms/description")) is not None
-
-
-def test_classes(ontology: Graph) -> None:
-    for name in ENTITY_CLASSES:
-        term = MK[name]
-        assert (term, RDF.type, OWL.Class) in ontology
-        assert (term, RDFS.subClassOf, MK.Entity) in ontology, name
-    for name in PROVENANCE_CLASSES:
-        assert (MK[name], RDF.type, OWL.Class) in ontology
-        assert (MK[name], RDFS.subClassOf, MK.Entity) not in ontology, name
-    classes = {str(c)[len(NS) :] for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(NS)}
-    assert classes == set(ENTITY_CLASSES) | set(PROVENANCE_CLASSES) | {"Entity"}
-
-
-def test_alignments_point_to_biolink(ontology: Graph) -> None:
-    """Every entity class and entity predicate is aligned to at least one Biolink term."""
-    matches = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
-    for name in ENTITY_CLASSES + list(ENTITY_PREDICATES):
-        targets = [str(o) for p in matches for o in ontology.objects(MK[name], p)]
-        assert any(t.startswith(BIOLINK) for t in targets), f"{name} has no Biolink alignment"
-        for target in targets:
-            assert target.startswith((BIOLINK, "http://purl.obolibrary.org/obo/")), target
-            if target.startswith("http://purl.obolibrary.org/obo/"):
-                assert target.split("/")[-1].startswith(("RO_", "BFO_")), target
-
-
-# ---------------------------------------------------------------- (b) signs
-
-
-def test_entity_predicates_have_one_sign_and_causality(ontology: Graph) -> None:
-    signed = {str(s)[len(NS) :] for s in ontology.subjects(MK.sign, None)}
-    assert signed == set(ENTITY_PREDICATES)
-    for name, (sign, causal) in ENTITY_PREDICATES.items():
-        term = MK[name]
-        assert (term, RDF.type, OWL.ObjectProperty) in ontology, name
-        signs = list(ontology.objects(term, MK.sign))
-        assert len(signs) == 1, name
-        assert signs[0].datatype == rdfns.XSD.integer and signs[0].toPython() in (-1, 0, 1), name
-        assert signs[0].toPython() == sign, name
-        flags = list(ontology.objects(term, MK.isCausal))
-        assert len(flags) == 1 and flags[0].datatype == rdfns.XSD.boolean, name
-        assert flags[0].toPython() is causal, name
-
-
-def test_sign_and_causality_are_annotation_properties(ontology: Graph) -> None:
-    assert (MK.sign, RDF.type, OWL.AnnotationProperty) in ontology
-    assert (MK.isCausal, RDF.type, OWL.AnnotationProperty) in ontology
-
-
-# ---------------------------------------------------------------- (c) shapes
 
 PREFIXES = """\
 @prefix mk:      <https://w3id.org/mechkg/vocab/> .
