@@ -53,7 +53,7 @@ def _malformed_why(curie: str) -> str:
     prefix = curie.split(":", 1)[0]
     if prefix in LEXICON_FILES:
         return f"local id does not have the shape of a {prefix} id"
-    return f"unknown prefix {prefix!r}; accepted: {', '.join(CONVERTER.get_prefixes())}"
+    return f"unknown prefix {prefix!r}; accepted: {', '.join(sorted(CONVERTER.get_prefixes()))}"
 
 
 def _lexicon_problem(xref: Xref, entry: LexiconEntry | None) -> str | None:
