@@ -11,7 +11,7 @@ that a repeated key is an error instead of silently keeping the last value.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -101,7 +101,7 @@ class _Builder:
             return self.mapping(node, depth, via_alias, path)
         if isinstance(node, yaml.SequenceNode):
             return self.sequence(node, depth, via_alias, path)
-        return self.scalar(node, path)
+        return self.scalar(cast(yaml.ScalarNode, node), path)
 
     def guard(self, node: yaml.Node, depth: int, via_alias: bool, path: str) -> None:
         """Refuse runaway alias expansion, runaway nesting and tagged collections."""
@@ -141,7 +141,7 @@ class _Builder:
             items.lines.append(_line(item))
         return items
 
-    def scalar(self, node: yaml.Node, path: str) -> Any:
+    def scalar(self, node: yaml.ScalarNode, path: str) -> Any:
         """A plain or quoted scalar; any explicit tag (``!!python/…``, ``!!binary``, ``!!str``, ``!env``) is refused."""
         implicit = self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) if not node.style else "tag:yaml.org,2002:str"
         if node.tag != implicit:
