@@ -93,18 +93,20 @@ class _Builder:
 
     def build(self, node: yaml.Node, depth: int = 0, via_alias: bool = False, path: str = "") -> Any:
         """The value of ``node`` with lines kept; ``path`` is its dotted key path within its record (the field)."""
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            via_alias = via_alias or id(node) in self.seen
-            self.seen.add(id(node))
-        self.guard(node, depth, via_alias, path)
+        if isinstance(node, yaml.ScalarNode):
+            if via_alias or depth > MAX_DEPTH:
+                self.guard(node, depth, via_alias, path)
+            return self.scalar(node, path)
+        via_alias = via_alias or id(node) in self.seen
+        self.seen.add(id(node))
+        if via_alias or depth > MAX_DEPTH or node.tag not in _PLAIN_TAGS:
+            self.guard(node, depth, via_alias, path)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, depth, via_alias, path)
-        if isinstance(node, yaml.SequenceNode):
-            return self.sequence(node, depth, via_alias, path)
-        return self.scalar(cast(yaml.ScalarNode, node), path)
+        return self.sequence(cast(yaml.SequenceNode, node), depth, via_alias, path)
 
     def guard(self, node: yaml.Node, depth: int, via_alias: bool, path: str) -> None:
-        """Refuse runaway alias expansion, runaway nesting and tagged collections."""
+        """Refuse runaway alias expansion, runaway nesting and tagged collections (build calls it only when one may apply)."""
         if via_alias:
             self.aliased += 1
             if self.aliased > MAX_ALIAS_VALUES:
@@ -112,7 +114,7 @@ class _Builder:
                 raise self.problem(node, path, message + "write the values out instead")
         if depth > MAX_DEPTH:
             raise self.problem(node, path, f"nested deeper than {MAX_DEPTH} levels")
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
             raise self.problem(node, path, f"YAML tag {node.tag!r} is not allowed in curation files; {_PLAIN}")
 
     def mapping(self, node: yaml.MappingNode, depth: int, via_alias: bool, path: str) -> LocatedDict:
