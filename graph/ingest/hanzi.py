@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["ALSO_TRADITIONAL", "is_traditional_text", "simplified_only"]
+__all__ = ["ALSO_TRADITIONAL", "simplified_only"]
 
 ALSO_TRADITIONAL = frozenset("并")
 """Characters CC-CEDICT lists only as simplified that Traditional Chinese text also uses (the article does)."""
@@ -40,12 +40,3 @@ def simplified_only(text: str) -> list[str]:
     """The characters of ``text`` that exist only in Simplified Chinese, each once, in order."""
     chars = _simplified_only_chars()
     return list(dict.fromkeys(ch for ch in text if ch in chars))
-
-
-def is_traditional_text(text: str) -> bool:
-    """Whether ``text`` has no simplified-only character (non-Chinese characters are fine).
-
-    >>> is_traditional_text("Th17細胞"), is_traditional_text("Th17细胞")
-    (True, False)
-    """
-    return not simplified_only(text)

@@ -11,7 +11,7 @@ that a repeated key is an error instead of silently keeping the last value.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -61,14 +61,6 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-class _Budget:
-    """Counts the values built through aliases, and the collection nodes already built once."""
-
-    def __init__(self) -> None:
-        self.seen: set[int] = set()
-        self.aliased = 0
-
-
 def _child(path: str, part: object) -> str:
     return f"{path}.{part}" if path else str(part)
 
@@ -79,64 +71,84 @@ def _field(path: str) -> str:
     return path if len(parts) <= 4 else ".".join([*parts[:3], "…"])
 
 
-def _build(
-    node: yaml.Node, loader: yaml.SafeLoader, file: str, depth: int, budget: _Budget, via_alias: bool = False, path: str = ""
-) -> Any:
-    """The value of ``node`` with lines kept; ``path`` is its dotted key path within its record (the field)."""
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        via_alias = via_alias or id(node) in budget.seen  # a node met twice is an alias of an anchor
-        budget.seen.add(id(node))
-    if via_alias:
-        budget.aliased += 1
-        if budget.aliased > MAX_ALIAS_VALUES:
-            message = f"anchors and aliases expand to more than {MAX_ALIAS_VALUES:,} values (anchor on this line); "
-            raise YamlProblem(Problem(file, _line(node), _field(path), message + "write the values out instead"))
-    if depth > MAX_DEPTH:
-        raise YamlProblem(Problem(file, _line(node), _field(path), f"nested deeper than {MAX_DEPTH} levels"))
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-        raise YamlProblem(
-            Problem(file, _line(node), _field(path), f"YAML tag {node.tag!r} is not allowed in curation files; {_PLAIN}")
-        )
-    if isinstance(node, yaml.MappingNode):
-        result = LocatedDict()
-        result.line, result.lines = _line(node), {}
-        loader.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(Problem(file, _line(key_node), _field(path), "a key must be a plain word"))
-            key = _scalar(key_node, loader, file, path)
-            if not isinstance(key, str):
-                raise YamlProblem(
-                    Problem(file, _line(key_node), _field(_child(path, key)), f"key {key!r} must be text (quote it)")
-                )
-            if key in result:
-                message = f"duplicate key (first on line {result.lines[key]}); keep one"
-                raise YamlProblem(Problem(file, _line(key_node), _field(_child(path, key)), message))
-            result[key] = _build(value_node, loader, file, depth + 1, budget, via_alias, _child(path, key))
-            result.lines[key] = _line(key_node)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        items = LocatedList()
-        items.line, items.lines = _line(node), []
-        for number, item in enumerate(node.value):
-            # the items of the top-level list are records: their fields start afresh
-            items.append(_build(item, loader, file, depth + 1, budget, via_alias, _child(path, number) if depth else ""))
-            items.lines.append(_line(item))
-        return items
-    return _scalar(node, loader, file, path)
-
-
 _PLAIN = "write plain values (quote text that YAML would read as something else)"
 
 
-def _scalar(node: yaml.Node, loader: yaml.SafeLoader, file: str, path: str) -> Any:
-    """A plain or quoted scalar; any explicit tag (``!!python/…``, ``!!binary``, ``!!str``, ``!env``) is refused."""
-    implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False)) if not node.style else "tag:yaml.org,2002:str"
-    if node.tag != implicit:
-        raise YamlProblem(
-            Problem(file, _line(node), _field(path), f"YAML tag {node.tag!r} is not allowed in curation files; {_PLAIN}")
-        )
-    return loader.construct_object(node, deep=True)
+class _Builder:
+    """Builds the located value of one document's nodes, refusing what a curation file may not hold.
+
+    It counts the values built through aliases (``aliased``) and remembers the collection nodes
+    already built once (``seen``): a collection node met a second time is an alias of an anchor.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader, file: str) -> None:
+        self.loader = loader
+        self.file = file
+        self.seen: set[int] = set()
+        self.aliased = 0
+
+    def problem(self, node: yaml.Node, path: str, message: str) -> YamlProblem:
+        """The error for ``node``, at its line, with ``path`` as the field."""
+        return YamlProblem(Problem(self.file, _line(node), _field(path), message))
+
+    def build(self, node: yaml.Node, depth: int = 0, via_alias: bool = False, path: str = "") -> Any:
+        """The value of ``node`` with lines kept; ``path`` is its dotted key path within its record (the field)."""
+        if isinstance(node, yaml.ScalarNode):
+            if via_alias or depth > MAX_DEPTH:
+                self.guard(node, depth, via_alias, path)
+            return self.scalar(node, path)
+        via_alias = via_alias or id(node) in self.seen
+        self.seen.add(id(node))
+        if via_alias or depth > MAX_DEPTH or node.tag not in _PLAIN_TAGS:
+            self.guard(node, depth, via_alias, path)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, depth, via_alias, path)
+        return self.sequence(cast(yaml.SequenceNode, node), depth, via_alias, path)
+
+    def guard(self, node: yaml.Node, depth: int, via_alias: bool, path: str) -> None:
+        """Refuse runaway alias expansion, runaway nesting and tagged collections (build calls it only when one may apply)."""
+        if via_alias:
+            self.aliased += 1
+            if self.aliased > MAX_ALIAS_VALUES:
+                message = f"anchors and aliases expand to more than {MAX_ALIAS_VALUES:,} values (anchor on this line); "
+                raise self.problem(node, path, message + "write the values out instead")
+        if depth > MAX_DEPTH:
+            raise self.problem(node, path, f"nested deeper than {MAX_DEPTH} levels")
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            raise self.problem(node, path, f"YAML tag {node.tag!r} is not allowed in curation files; {_PLAIN}")
+
+    def mapping(self, node: yaml.MappingNode, depth: int, via_alias: bool, path: str) -> LocatedDict:
+        """A mapping whose keys are text, each once, with the line of each key."""
+        result = LocatedDict()
+        result.line, result.lines = _line(node), {}
+        self.loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.problem(key_node, path, "a key must be a plain word")
+            key = self.scalar(key_node, path)
+            if not isinstance(key, str):
+                raise self.problem(key_node, _child(path, key), f"key {key!r} must be text (quote it)")
+            if key in result:
+                raise self.problem(key_node, _child(path, key), f"duplicate key (first on line {result.lines[key]}); keep one")
+            result[key] = self.build(value_node, depth + 1, via_alias, _child(path, key))
+            result.lines[key] = _line(key_node)
+        return result
+
+    def sequence(self, node: yaml.SequenceNode, depth: int, via_alias: bool, path: str) -> LocatedList:
+        """A sequence with the line of each item; the items of the top-level list are records, whose fields start afresh."""
+        items = LocatedList()
+        items.line, items.lines = _line(node), []
+        for number, item in enumerate(node.value):
+            items.append(self.build(item, depth + 1, via_alias, _child(path, number) if depth else ""))
+            items.lines.append(_line(item))
+        return items
+
+    def scalar(self, node: yaml.ScalarNode, path: str) -> Any:
+        """A plain or quoted scalar; any explicit tag (``!!python/…``, ``!!binary``, ``!!str``, ``!env``) is refused."""
+        implicit = self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) if not node.style else "tag:yaml.org,2002:str"
+        if node.tag != implicit:
+            raise self.problem(node, path, f"YAML tag {node.tag!r} is not allowed in curation files; {_PLAIN}")
+        return self.loader.construct_object(node, deep=True)
 
 
 def read_yaml_text(text: str, file: str) -> Any:
@@ -149,7 +161,7 @@ def read_yaml_text(text: str, file: str) -> Any:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _build(node, loader, file, 0, _Budget())
+        return None if node is None else _Builder(loader, file).build(node)
     except yaml.reader.ReaderError as err:  # a control character such as NUL
         line = text[: err.position].count("\n") + 1
         code = err.character if isinstance(err.character, int) else ord(err.character)

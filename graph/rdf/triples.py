@@ -15,22 +15,19 @@ True
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
 
-from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
-from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from mechkg.ingest.load import Curation
-from mechkg.ingest.model import Claim, Entity, Flag, Study
+from mechkg.ingest.model import Arm, Claim, Entity, Figure, Flag, Source, Study
 from mechkg.terms.identifiers import CONVERTER
 from mechkg.terms.ontology import ontology_graph, predicates
 from mechkg.terms.vocab import MK, MKC, MKE, MKS, PREFIXES
 
-__all__ = ["MATCH_PROPERTIES", "curation_graph", "entity_iri", "serialize_turtle"]
+__all__ = ["MATCH_PROPERTIES", "curation_graph", "entity_iri"]
 
 MATCH_PROPERTIES = {
     "exact": SKOS.exactMatch,
@@ -49,6 +46,25 @@ def entity_iri(entity_id: str) -> URIRef:
 
 def _text(value: str, lang: str | None = None) -> Literal:
     return Literal(value, lang=lang)
+
+
+def _plain_literals(graph: Graph, node: URIRef, values: Iterable[tuple[URIRef, str | None]]) -> None:
+    """A plain literal for each property whose value is given (empty and missing values are left out)."""
+    for prop, value in values:
+        if value:
+            graph.add((node, prop, Literal(value)))
+
+
+def _integers(graph: Graph, node: URIRef, values: Iterable[tuple[URIRef, int | None]]) -> None:
+    """An ``xsd:integer`` for each property whose value is given."""
+    for prop, value in values:
+        if value is not None:
+            graph.add((node, prop, Literal(value, datatype=XSD.integer)))
+
+
+def _decimal(value: float) -> Literal:
+    """An ``xsd:decimal`` written as the curator wrote it (0.8, not 0.8000000000000000444)."""
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
 
 
 def _flags(graph: Graph, owner: URIRef, flags: Iterable[Flag]) -> None:
@@ -80,10 +96,9 @@ def _entity(graph: Graph, entity: Entity) -> None:
     for used in entity.uses:
         graph.add((node, MK.uses, entity_iri(used)))
     if entity.properties:
-        for key, prop in (("kind", MK.therapyKind), ("origin", MK.origin), ("route", MK.route), ("dose", MK.dose)):
-            value = getattr(entity.properties, key)
-            if value:
-                graph.add((node, prop, Literal(value)))
+        therapy = entity.properties
+        values = ((MK.therapyKind, therapy.kind), (MK.origin, therapy.origin), (MK.route, therapy.route), (MK.dose, therapy.dose))
+        _plain_literals(graph, node, values)
     if entity.notes:
         graph.add((node, MK.curatorNote, _text(entity.notes, "en")))
     _flags(graph, node, entity.flags)
@@ -117,7 +132,7 @@ def _claim(graph: Graph, claim: Claim) -> None:
         graph.add((node, MK.model, _text(claim.model, "en")))
     if claim.study:
         graph.add((node, MK.reportedBy, entity_iri(claim.study)))
-    graph.add((node, MK.confidence, Literal(Decimal(str(claim.confidence)), datatype=XSD.decimal)))
+    graph.add((node, MK.confidence, _decimal(claim.confidence)))
     if claim.notes:
         graph.add((node, MK.curatorNote, _text(claim.notes, "en")))
     _flags(graph, node, claim.flags)
@@ -131,63 +146,88 @@ def _study(graph: Graph, study: Study) -> None:
     graph.add((node, PROV.wasDerivedFrom, MKS[study.source]))
     graph.add((node, MK.section, _text(study.section.strip(), ZH)))
     graph.add((node, MK.quote, _text(study.quote, ZH)))
-    literals = {
-        MK.design: study.design,
-        MK.phase: study.phase,
-        MK.journal: study.journal,
-        MK.registryId: study.registry,
-        MK.institution: study.institution,
-        MK.country: study.country,
-        MK.population: study.population,
-        MK.route: study.route,
-        MK.dose: study.dose,
-        MK.followUp: study.follow_up,
-    }
-    for prop, value in literals.items():
-        if value:
-            graph.add((node, prop, Literal(value)))
-    if study.year is not None:
-        graph.add((node, MK.year, Literal(study.year, datatype=XSD.integer)))
-    if study.n is not None:
-        graph.add((node, MK.participants, Literal(study.n, datatype=XSD.integer)))
+    _plain_literals(
+        graph,
+        node,
+        (
+            (MK.design, study.design),
+            (MK.phase, study.phase),
+            (MK.journal, study.journal),
+            (MK.registryId, study.registry),
+            (MK.institution, study.institution),
+            (MK.country, study.country),
+            (MK.population, study.population),
+            (MK.route, study.route),
+            (MK.dose, study.dose),
+            (MK.followUp, study.follow_up),
+        ),
+    )
+    _integers(graph, node, ((MK.year, study.year), (MK.participants, study.n)))
     for disease in study.disease:
         graph.add((node, MK.studyOf, entity_iri(disease)))
         graph.add((entity_iri(disease), MK.studiedIn, node))
     for therapy in study.interventions:
         graph.add((entity_iri(therapy), MK.studiedIn, node))
     for arm in study.arms:
-        arm_node = URIRef(f"{node}/arm/{arm.id}")
-        graph.add((node, MK.hasArm, arm_node))
-        graph.add((arm_node, RDF.type, MK.StudyArm))
-        graph.add((arm_node, RDFS.label, _text(arm.label, "en")))
-        if arm.n is not None:
-            graph.add((arm_node, MK.participants, Literal(arm.n, datatype=XSD.integer)))
-        if arm.intervention:
-            graph.add((arm_node, MK.intervention, entity_iri(arm.intervention)))
-        if arm.description:
-            graph.add((arm_node, MK.curatorNote, _text(arm.description, "en")))
-        if arm.quote:
-            graph.add((arm_node, MK.quote, _text(arm.quote, ZH)))
+        _arm(graph, node, arm)
     for figure in study.figures:
-        fig_node = URIRef(f"{node}/figure/{figure.id}")
-        graph.add((node, MK.hasFigure, fig_node))
-        graph.add((fig_node, RDF.type, MK.StudyFigure))
-        graph.add((fig_node, MK.measure, entity_iri(figure.measure)))
-        if figure.value is not None:
-            graph.add((fig_node, MK.value, Literal(Decimal(str(figure.value)), datatype=XSD.decimal)))
-        for prop, value in ((MK.unit, figure.unit), (MK.timepoint, figure.timepoint), (MK.direction, figure.direction)):
-            if value:
-                graph.add((fig_node, prop, Literal(value)))
-        if figure.arm:
-            graph.add((fig_node, MK.hasArm, URIRef(f"{node}/arm/{figure.arm}")))
-        graph.add((fig_node, MK.quote, _text(figure.quote, ZH)))
-        if figure.claim:
-            graph.add((fig_node, MK.statedBy, MKC[figure.claim]))
-        if figure.notes:
-            graph.add((fig_node, MK.curatorNote, _text(figure.notes, "en")))
+        _figure(graph, node, figure)
     if study.notes:
         graph.add((node, MK.curatorNote, _text(study.notes, "en")))
     _flags(graph, node, study.flags)
+
+
+def _arm(graph: Graph, study: URIRef, arm: Arm) -> None:
+    node = URIRef(f"{study}/arm/{arm.id}")
+    graph.add((study, MK.hasArm, node))
+    graph.add((node, RDF.type, MK.StudyArm))
+    graph.add((node, RDFS.label, _text(arm.label, "en")))
+    _integers(graph, node, ((MK.participants, arm.n),))
+    if arm.intervention:
+        graph.add((node, MK.intervention, entity_iri(arm.intervention)))
+    if arm.description:
+        graph.add((node, MK.curatorNote, _text(arm.description, "en")))
+    if arm.quote:
+        graph.add((node, MK.quote, _text(arm.quote, ZH)))
+
+
+def _figure(graph: Graph, study: URIRef, figure: Figure) -> None:
+    node = URIRef(f"{study}/figure/{figure.id}")
+    graph.add((study, MK.hasFigure, node))
+    graph.add((node, RDF.type, MK.StudyFigure))
+    graph.add((node, MK.measure, entity_iri(figure.measure)))
+    if figure.value is not None:
+        graph.add((node, MK.value, _decimal(figure.value)))
+    _plain_literals(graph, node, ((MK.unit, figure.unit), (MK.timepoint, figure.timepoint), (MK.direction, figure.direction)))
+    if figure.arm:
+        graph.add((node, MK.hasArm, URIRef(f"{study}/arm/{figure.arm}")))
+    graph.add((node, MK.quote, _text(figure.quote, ZH)))
+    if figure.claim:
+        graph.add((node, MK.statedBy, MKC[figure.claim]))
+    if figure.notes:
+        graph.add((node, MK.curatorNote, _text(figure.notes, "en")))
+
+
+def _source(graph: Graph, source: Source) -> None:
+    node = MKS[source.id]
+    graph.add((node, RDF.type, MK.Source))
+    graph.add((node, DCTERMS.title, _text(source.title.zh, ZH)))
+    if source.title.en:
+        graph.add((node, DCTERMS.title, _text(source.title.en, "en")))
+    graph.add((node, DCTERMS.language, Literal(source.language)))
+    graph.add((node, MK.kind, _text(source.kind, "en")))
+    _plain_literals(
+        graph,
+        node,
+        (
+            (MK.sourceFile, source.file),
+            (MK.sha256, source.sha256),
+            (DCTERMS.publisher, source.publisher),
+            (DCTERMS.source, source.derived_from),
+        ),
+    )
+    if source.url:
+        graph.add((node, RDFS.seeAlso, URIRef(source.url)))
 
 
 def curation_graph(curation: Curation, *, with_ontology: bool = True) -> Graph:
@@ -198,23 +238,7 @@ def curation_graph(curation: Curation, *, with_ontology: bool = True) -> Graph:
     if with_ontology:
         graph += ontology_graph()
     for source in curation.sources.values():
-        node = MKS[source.id]
-        graph.add((node, RDF.type, MK.Source))
-        graph.add((node, DCTERMS.title, _text(source.title.zh, ZH)))
-        if source.title.en:
-            graph.add((node, DCTERMS.title, _text(source.title.en, "en")))
-        graph.add((node, DCTERMS.language, Literal(source.language)))
-        graph.add((node, MK.kind, _text(source.kind, "en")))
-        for prop, value in (
-            (MK.sourceFile, source.file),
-            (MK.sha256, source.sha256),
-            (DCTERMS.publisher, source.publisher),
-            (DCTERMS.source, source.derived_from),
-        ):
-            if value:
-                graph.add((node, prop, Literal(value)))
-        if source.url:
-            graph.add((node, RDFS.seeAlso, URIRef(source.url)))
+        _source(graph, source)
     for entity in curation.entities.values():
         _entity(graph, entity)
     for study in curation.studies.values():
@@ -222,37 +246,3 @@ def curation_graph(curation: Curation, *, with_ontology: bool = True) -> Graph:
     for claim in curation.claims.values():
         _claim(graph, claim)
     return graph
-
-
-class _SortedTurtle(TurtleSerializer):
-    """rdflib's Turtle writer, with subjects in plain IRI order (blank nodes last).
-
-    rdflib orders subjects by how often they are referenced, so adding one reference moves a
-    whole block of the file; sorting by IRI keeps each subject where a reader (and a diff)
-    expects it. Predicates and objects are already sorted by rdflib.
-    """
-
-    def orderSubjects(self) -> list[Any]:  # noqa: N802 - rdflib's hook name
-        return sorted(self._subjects, key=lambda s: (isinstance(s, BNode), str(s)))
-
-
-def serialize_turtle(rdf: Graph) -> bytes:
-    """The whole graph as Turtle, subjects in IRI order, prefixes of :data:`mechkg.terms.vocab.PREFIXES`.
-
-    >>> from rdflib import Graph, URIRef
-    >>> g = Graph()
-    >>> for s in ("b", "a"):
-    ...     _ = g.add((URIRef(f"https://w3id.org/mechkg/entity/{s}"), URIRef("https://w3id.org/mechkg/vocab/uses"),
-    ...                URIRef("https://w3id.org/mechkg/entity/c")))
-    >>> print(serialize_turtle(g).decode().split("\\n\\n", 1)[1].strip())
-    mke:a mk:uses mke:c .
-    <BLANKLINE>
-    mke:b mk:uses mke:c .
-    """
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    graph += rdf
-    stream = io.BytesIO()
-    _SortedTurtle(graph).serialize(stream, encoding="utf-8")
-    return stream.getvalue()

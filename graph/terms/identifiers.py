@@ -118,17 +118,18 @@ def lookup_curies(curies_wanted: Iterable[str], lexicons: Path) -> dict[str, Lex
     """
     wanted = set(curies_wanted)
     found: dict[str, LexiconEntry] = {}
+    by_bytes = {curie.encode("utf-8"): curie for curie in wanted}
     files = sorted({LEXICON_FILES[c.split(":", 1)[0]] for c in wanted if c.split(":", 1)[0] in LEXICON_FILES})
     for name in files:
         path = lexicons / name
         if not path.is_file():
             continue
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open("rb") as handle:  # bytes: only the few wanted rows are decoded
             for line in handle:
-                head = line.split("\t", 1)[0]
-                if head in wanted:
-                    parts = line.rstrip("\n").split("\t")
-                    found[head] = LexiconEntry(curie=head, label=parts[1])
+                curie = by_bytes.get(line.split(b"\t", 1)[0])
+                if curie is not None:
+                    label = line.rstrip(b"\n").split(b"\t")[1].decode("utf-8")
+                    found[curie] = LexiconEntry(curie=curie, label=label)
     obsolete = lexicons / OBSOLETE_FILE
     if obsolete.is_file():
         with obsolete.open(encoding="utf-8", newline="") as handle:

@@ -43,6 +43,11 @@ def ontology_graph() -> Graph:
     return graph
 
 
+def _own_terms(graph: Graph, kind: URIRef) -> list[URIRef]:
+    """The ``mk:`` terms of type ``kind``, in IRI order."""
+    return sorted({term for term in graph.subjects(RDF.type, kind) if isinstance(term, URIRef) and term.startswith(str(MK._NS))})
+
+
 def _label(graph: Graph, term: URIRef, lang: str) -> str:
     for label in graph.objects(term, RDFS.label):
         if isinstance(label, Literal) and label.language == lang:
@@ -55,14 +60,14 @@ def predicates() -> dict[str, PredicateInfo]:
     """Every entity-to-entity predicate of the ontology (those that carry ``mk:sign``)."""
     graph = ontology_graph()
     found: dict[str, PredicateInfo] = {}
-    for term in sorted(set(graph.subjects(RDF.type, OWL.ObjectProperty))):
+    for term in _own_terms(graph, OWL.ObjectProperty):
         sign = graph.value(term, MK.sign)
-        if sign is None or not str(term).startswith(str(MK._NS)):
+        if sign is None:
             continue
         name = str(term)[len(str(MK._NS)) :]
         found[name] = PredicateInfo(
             name=name,
-            iri=URIRef(term),
+            iri=term,
             sign=int(sign),
             causal=bool(graph.value(term, MK.isCausal).toPython()),
             label_en=_label(graph, term, "en"),
@@ -76,8 +81,7 @@ def class_labels() -> dict[str, tuple[str, str]]:
     """Entity class name -> (English label, Traditional Chinese label)."""
     graph = ontology_graph()
     labels: dict[str, tuple[str, str]] = {}
-    for term in set(graph.subjects(RDF.type, OWL.Class)):
-        if str(term).startswith(str(MK._NS)):
-            name = str(term)[len(str(MK._NS)) :]
-            labels[name] = (_label(graph, term, "en"), _label(graph, term, "zh-Hant"))
+    for term in _own_terms(graph, OWL.Class):
+        name = str(term)[len(str(MK._NS)) :]
+        labels[name] = (_label(graph, term, "en"), _label(graph, term, "zh-Hant"))
     return labels

@@ -1,7 +1,7 @@
 """MechKG's own vocabulary as closed rdflib namespaces, and the IRI bases of its data.
 
 Every term of ``mk:`` used by the code is named here once, so that a typo raises
-``AttributeError`` instead of minting a new IRI; ``tests/test_vocab.py`` proves that each
+``AttributeError`` instead of minting a new IRI; ``tests/terms/test_vocab.py`` proves that each
 term is defined in ``ontology/mechkg.ttl``.
 
 >>> str(MK.increases)

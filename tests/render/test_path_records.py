@@ -7,7 +7,9 @@ import pytest
 
 from mechkg.errors import MechKGError, UnknownEntity
 from mechkg.paths.defaults import TABLE_K
-from mechkg.paths.search import Hop, MechanismPath, Node, ScoreParts, mechanism_paths
+from mechkg.paths.result import Hop, MechanismPath, Node
+from mechkg.paths.score import ScoreParts
+from mechkg.paths.search import mechanism_paths
 from mechkg.paths.table import pair_table
 from mechkg.render.disease_pages import disease_subgraph
 from mechkg.render.page import explorer_html

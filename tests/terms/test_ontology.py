@@ -1,8 +1,8 @@
-"""The ontology (ontology/mechkg.ttl); its SHACL shapes are tested in tests/rdf/test_shapes.py.
+"""The ontology (``ontology/mechkg.ttl``) and what :mod:`mechkg.terms.ontology` reads from it.
 
-* every term of ``mechkg.terms.vocab.MK`` is defined in the ontology, with labels in @en and @zh-Hant,
-  and the ontology defines no mk: term that ``MK`` lacks;
-* every entity predicate states its sign and causality once.
+* its header, its classes, their Biolink alignments;
+* every entity predicate states its sign and causality once, and ``predicates()`` reads them;
+* ``class_labels()`` gives each class its two labels.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib import namespace as rdfns
 from rdflib.namespace import OWL
 
+from mechkg.terms.ontology import class_labels, ontology_graph, predicates
 from mechkg.terms.vocab import MK
 
-ONTOLOGY = Path(__file__).parents[1] / "ontology"
+ONTOLOGY = Path(__file__).parents[2] / "ontology"
 NS = str(MK._NS)
 BIOLINK = "https://w3id.org/biolink/vocab/"
 
@@ -50,56 +51,9 @@ ENTITY_CLASSES = [
 PROVENANCE_CLASSES = ["Claim", "Source", "StudyArm", "StudyFigure", "Flag"]
 
 
-def vocab_names() -> set[str]:
-    """The names declared in ``class MK`` (its annotations), without private attributes."""
-    names: set[str] = set()
-    for klass in MK.__mro__:
-        names.update(name for name in getattr(klass, "__annotations__", {}) if not name.startswith("_"))
-    return names
-
-
 @pytest.fixture(scope="module")
 def ontology() -> Graph:
     return Graph().parse(ONTOLOGY / "mechkg.ttl", format="turtle")
-
-
-# ---------------------------------------------------------------- (a) terms
-
-
-def test_vocab_names_are_found() -> None:
-    names = vocab_names()
-    assert {"Entity", "Claim", "increases", "sign", "statedBy", "kind"} <= names
-    assert len(names) == len(set(names))
-
-
-@pytest.mark.parametrize("name", sorted(vocab_names()))
-def test_every_vocab_term_is_defined(ontology: Graph, name: str) -> None:
-    term = URIRef(NS + name)
-    assert getattr(MK, name) == term
-    types = set(ontology.objects(term, RDF.type))
-    assert types & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}, name
-    labels = {label.language: str(label) for label in ontology.objects(term, RDFS.label)}
-    assert labels.get("en"), f"{name} has no @en label"
-    assert labels.get("zh-Hant"), f"{name} has no @zh-Hant label"
-    assert len(list(ontology.objects(term, RDFS.label))) == 2, f"{name}: one label per language"
-    definitions = [d for d in ontology.objects(term, SKOS.definition) if d.language == "en"]
-    assert len(definitions) == 1, f"{name} needs one English skos:definition"
-
-
-def test_ontology_defines_no_other_mk_term(ontology: Graph) -> None:
-    defined = {
-        str(s)[len(NS) :]
-        for s in ontology.subjects(RDF.type, None)
-        if isinstance(s, URIRef) and str(s).startswith(NS)
-    }
-    used = {
-        str(t)[len(NS) :]
-        for triple in ontology
-        for t in triple
-        if isinstance(t, URIRef) and str(t).startswith(NS)
-    }
-    assert defined == vocab_names()
-    assert used <= vocab_names(), f"mk: terms used but not in MK: {sorted(used - vocab_names())}"
 
 
 def test_ontology_header(ontology: Graph) -> None:
@@ -133,9 +87,6 @@ def test_alignments_point_to_biolink(ontology: Graph) -> None:
                 assert target.split("/")[-1].startswith(("RO_", "BFO_")), target
 
 
-# ---------------------------------------------------------------- (b) signs
-
-
 def test_entity_predicates_have_one_sign_and_causality(ontology: Graph) -> None:
     signed = {str(s)[len(NS) :] for s in ontology.subjects(MK.sign, None)}
     assert signed == set(ENTITY_PREDICATES)
@@ -154,3 +105,23 @@ def test_entity_predicates_have_one_sign_and_causality(ontology: Graph) -> None:
 def test_sign_and_causality_are_annotation_properties(ontology: Graph) -> None:
     assert (MK.sign, RDF.type, OWL.AnnotationProperty) in ontology
     assert (MK.isCausal, RDF.type, OWL.AnnotationProperty) in ontology
+
+
+def test_predicates_reads_sign_causality_and_labels() -> None:
+    found = predicates()
+    assert {name: (info.sign, info.causal) for name, info in found.items()} == ENTITY_PREDICATES
+    decreases = found["decreases"]
+    assert decreases.iri == MK.decreases and decreases.name == "decreases"
+    assert decreases.label_en and decreases.label_zh and decreases.label_en != decreases.label_zh
+
+
+def test_class_labels_cover_every_class_in_both_languages() -> None:
+    labels = class_labels()
+    assert set(ENTITY_CLASSES) | set(PROVENANCE_CLASSES) | {"Entity"} == set(labels)
+    assert all(en and zh for en, zh in labels.values())
+    assert labels["Disease"][0] == "disease"
+
+
+def test_the_parsed_ontology_is_the_shipped_file(ontology: Graph) -> None:
+    assert len(ontology_graph()) == len(ontology)
+    assert ontology_graph() is ontology_graph()  # parsed once
