@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from mechkg.rdf.triples import serialize_turtle
+from mechkg.rdf.turtle import serialize_turtle
 
 __all__ = ["to_ntriples", "to_turtle"]
 
