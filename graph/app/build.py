@@ -21,7 +21,7 @@ from rdflib import Graph
 from mechkg.app.cache import store
 from mechkg.app.compiled import ARTIFACT_NAME, Compiled, encode
 from mechkg.app.fingerprint import fingerprint
-from mechkg.app.outputs import BuildRecord, write_atomically
+from mechkg.app.outputs import BuildRecord, check_target, write_atomically
 from mechkg.errors import CurationError, MechKGError, Problem
 from mechkg.network.built import Built, build_graphs
 from mechkg.rdf.shapes import shape_violations
@@ -118,6 +118,7 @@ def build(
     what it holds.
     """
     started = time.perf_counter()
+    check_target(Path(out_dir).absolute())  # refuse a folder that is not ours before the work, not after
     inputs = fingerprint(curation_dir, sources_dir, lexicons_dir)
     built = build_graphs(curation_dir, sources_dir=sources_dir, lexicons_dir=lexicons_dir, check_shapes=False)
     files, compiled = _outputs(built)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mechkg.errors import MechKGError
 
-__all__ = ["MARKER", "MARKER_LINE", "BuildRecord", "current_build", "recover_outputs", "write_atomically"]
+__all__ = ["MARKER", "MARKER_LINE", "BuildRecord", "check_target", "current_build", "recover_outputs", "write_atomically"]
 
 MARKER = ".mechkg-build"
 """A file in every output folder MechKG writes, so it never replaces a folder it did not make."""
@@ -92,7 +92,8 @@ def recover_outputs(out_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def _check_target(out_dir: Path) -> None:
+def check_target(out_dir: Path) -> None:
+    """Refuse (:class:`~mechkg.errors.MechKGError`) an ``out_dir`` that is a file, or a non-empty folder MechKG did not write."""
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise MechKGError(f"{out_dir} is not empty and was not written by mechkg build; choose another --out folder or empty it")
     if out_dir.exists() and not out_dir.is_dir():
@@ -122,7 +123,7 @@ def write_atomically(files: dict[str, bytes], out_dir: Path, *, marker: bytes = 
     out_dir = Path(out_dir).absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_outputs(out_dir)
-    _check_target(out_dir)
+    check_target(out_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
         _write_synced(staging, {**files, MARKER: marker})
