@@ -267,6 +267,7 @@ def test_path_api_refuses_bad_parameters(base_url, query, status, message):
     assert got == status and message in json.loads(body)["error"]
 
 
+@pytest.mark.slow
 def test_without_a_network_the_api_and_page_say_so(tmp_path, built):
     spec = store_spec_for("rdflib", built.rdf, tmp_path)
     pool = QueryPool(spec, workers=1, timeout=TIMEOUT).start()

@@ -97,6 +97,7 @@ def test_a_build_is_redone_when_inputs_or_outputs_differ(mini: Path, tmp_path: P
     assert json.loads((out / MARKER).read_bytes().split(b"\n", 1)[1])["files"]["mechkg.html"]
 
 
+@pytest.mark.slow
 def test_up_to_date_repeats_the_notices_of_the_build(mini: Path, tmp_path: Path):
     out = tmp_path / "out"
     args = ["--curation", str(mini), "--sources", str(tmp_path / "no-sources"), "--out", str(out)]

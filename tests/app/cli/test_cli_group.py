@@ -62,6 +62,7 @@ def test_reported_turns_errors_into_the_contracts_messages_and_codes():
     assert exit_of(QueryTimeout("too slow")) == (1, "mechkg show: too slow\n")
 
 
+@pytest.mark.slow
 def test_other_errors_reach_run_which_prints_one_line(tmp_path):
     code, stderr = exit_of(MechKGError("out is not a folder"))
     assert code == 1 and stderr == ""  # not handled by reported(); the exception goes on

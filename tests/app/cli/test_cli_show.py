@@ -64,6 +64,7 @@ def test_show_text_lists_quotes(mini: Path):
     assert "「Let-7f表達降低),導致促炎因子IL-6升高」" in stdout
 
 
+@pytest.mark.slow
 def test_packaged_show_sle_same_entity_in_both_languages():
     by_abbreviation = json.loads(run("show", "SLE", "--format", "json")[1])
     by_chinese = json.loads(run("show", "系統性紅斑狼瘡", "--format", "json")[1])
@@ -149,6 +150,7 @@ def test_an_invalid_curation_fails_as_before_and_caches_nothing(mini: Path):
 HEAVY = ("rdflib", "pyshacl", "pyvis", "jinja2", "pydantic", "pyoxigraph", "yaml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["show", "IL6"], ["path", "SLE", "MSC_THERAPY"]])
 def test_a_fresh_compiled_graph_answers_without_the_heavy_libraries(mini: Path, command: list[str]):
     assert run(*command[:1], *mini_args(mini), *command[1:])[0] == 0  # compile it
