@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import socket
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
-import uvicorn
+from loopback import LoopbackServer
 from rdflib import Graph
 from sparql_fixture import CURATION, SOURCES, short
 
@@ -21,31 +19,6 @@ from mechkg.query.pool import QueryPool
 
 TIMEOUT = 2.0
 MAX_RESULTS = 500
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _Server:
-    def __init__(self, app) -> None:
-        self.port = free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.05)
-        return f"http://127.0.0.1:{self.port}"
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +39,7 @@ def base_url(built, tmp_path_factory):
     except ImportError:  # graph/render/page.py is another engineer's; the page is optional here
         explorer = None
     config = ServerConfig(pool=pool, network=built.network, cors=["https://yasgui.example"], explorer=explorer)
-    with _Server(create_app(config)) as url:
+    with LoopbackServer(create_app(config)) as url:
         yield url
     pool.close()
 
@@ -272,7 +245,7 @@ def test_without_a_network_the_api_and_page_say_so(tmp_path, built):
     spec = store_spec_for("rdflib", built.rdf, tmp_path)
     pool = QueryPool(spec, workers=1, timeout=TIMEOUT).start()
     try:
-        with _Server(create_app(ServerConfig(pool=pool))) as url:
+        with LoopbackServer(create_app(ServerConfig(pool=pool))) as url:
             assert get(f"{url}/api/entity/SLE")[0] == 404
             assert get(f"{url}/api/path?disease=SLE&therapy=MSC_THERAPY")[0] == 404
             assert get(f"{url}/")[0] == 404
