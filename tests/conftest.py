@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,16 @@ from mechkg.resources import default_curation_dir, find_lexicons_dir, find_sourc
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini"
 MINI_SOURCES = DATA / "sources"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep compiled graphs in a cache of the test run's own, never in the user's cache folder."""
+    os.environ["MECHKG_CACHE_DIR"] = tempfile.mkdtemp(prefix="mechkg-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the test run's cache of compiled graphs."""
+    shutil.rmtree(os.environ.pop("MECHKG_CACHE_DIR", ""), ignore_errors=True)
 
 
 def lexicons_or_skip() -> Path:

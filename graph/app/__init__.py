@@ -1,1 +1,1 @@
-"""App: the command line, the server and the build; the only place that wires the stages together."""
+"""The application: the ``mechkg`` command (``cli/``), the server, the build and the compiled graph it leaves."""

@@ -1,15 +1,14 @@
 """The main job: curation -> records -> RDF (+ SHACL) -> NetworkX -> files, written atomically.
 
 The stages live in their own modules; this one only runs them in order and writes the
-results so that a failed build never leaves a half-written output folder behind.
+results so that a failed build never leaves a half-written output folder behind
+(:mod:`mechkg.app.outputs`). Beside the page and the exports it writes the compiled graph
+(:mod:`mechkg.app.compiled`) into the output folder and the per-user cache, keyed by its inputs.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
-import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -19,11 +18,15 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from mechkg.app.cache import store
+from mechkg.app.compiled import ARTIFACT_NAME, Compiled, encode
+from mechkg.app.fingerprint import fingerprint
+from mechkg.app.outputs import BuildRecord, check_target, write_atomically
 from mechkg.errors import CurationError, MechKGError, Problem
 from mechkg.network.built import Built, build_graphs
 from mechkg.rdf.shapes import shape_violations
 
-__all__ = ["MARKER", "BuildReport", "Built", "build", "build_graphs", "recover_outputs", "write_atomically"]
+__all__ = ["BuildReport", "build"]
 
 
 @dataclass(frozen=True)
@@ -42,59 +45,10 @@ class BuildReport:
     triples: int
     seconds: float
     notices: tuple[str, ...] = field(default=())
-
-
-MARKER = ".mechkg-build"
-"""A file in every output folder MechKG writes, so it never replaces a folder it did not make."""
-
-
-def recover_outputs(out_dir: Path) -> None:
-    """Finish a swap that a crash interrupted: put the last complete build back in place."""
-    for leftover in out_dir.parent.glob(f".{out_dir.name}.new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    previous = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*"), key=lambda p: p.stat().st_mtime)
-    if not out_dir.exists() and previous:
-        os.replace(previous.pop(), out_dir)
-    for stale in previous:
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def write_atomically(files: dict[str, bytes], out_dir: Path) -> list[Path]:
-    """Replace ``out_dir`` with a folder holding exactly ``files`` (name -> content), all or nothing.
-
-    The new folder is written and synced beside ``out_dir`` first; then two renames swap it in
-    (old -> ``.NAME.old-*``, new -> ``NAME``). A reader, or a crash at any moment, sees the old
-    build or the new one, never a mix; a crash between the renames leaves both folders whole,
-    and the next call puts the old one back before it starts. A non-empty folder without the
-    :data:`MARKER` file is not MechKG's, and is refused rather than replaced.
-    """
-    out_dir = Path(out_dir).absolute()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    recover_outputs(out_dir)
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise MechKGError(f"{out_dir} is not empty and was not written by mechkg build; choose another --out folder or empty it")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise MechKGError(f"{out_dir} exists and is not a folder")
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
-    try:
-        for name, content in {**files, MARKER: b"written by mechkg build\n"}.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.chmod(staging, 0o755)  # noqa: S103 - an output folder others may read, as mkdir would make it
-        old = None
-        if out_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        return [out_dir / name for name in files]
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    key: str = ""
+    """The key of the inputs (:class:`mechkg.app.fingerprint.Inputs`), recorded in the marker and the compiled graph."""
+    cached: Path | None = None
+    """Where the compiled graph was kept in the per-user cache (None: the cache could not be written)."""
 
 
 def _send_violations(rdf: Graph, connection: Connection) -> None:
@@ -133,6 +87,27 @@ def _violations_in_background(rdf: Graph) -> Callable[[], list[str]]:
     return wait
 
 
+def _outputs(built: Built) -> tuple[dict[str, bytes], Compiled]:
+    """The page(s), every export and the compiled graph; SHACL checks meanwhile, on the second core."""
+    from mechkg.export.formats import export_all
+    from mechkg.export.turtle import to_ntriples
+    from mechkg.paths.table import pair_table
+    from mechkg.render.disease_pages import explorer_pages
+    from mechkg.render.path_records import pair_paths
+
+    shape_check = _violations_in_background(built.rdf)
+    files: dict[str, bytes] = {}
+    table = pair_table(built.network)  # once: the page's paths panel and the paths export share it
+    # one page, or an overview plus one page per disease when the graph is large (mechkg.render.disease_pages)
+    pages = explorer_pages(built.network, paths=pair_paths(built.network, table))
+    files.update({name: page.encode("utf-8") for name, page in pages.items()})
+    files.update(export_all(built, table=table))  # every export format, flat file names (mechkg.ttl among them)
+    violations = shape_check()
+    if violations:
+        raise CurationError([Problem("(built graph)", 0, "SHACL", v) for v in violations])
+    return files, Compiled(built.network, files.get("mechkg.nt") or to_ntriples(built.rdf), built.curation.notices)
+
+
 def build(
     curation_dir: Path,
     out_dir: Path,
@@ -140,27 +115,26 @@ def build(
     sources_dir: Path | None = None,
     lexicons_dir: Path | None = None,
 ) -> BuildReport:
-    """Run the whole pipeline and write ``mechkg.ttl`` and ``mechkg.html`` into ``out_dir``."""
-    from mechkg.paths.table import pair_table
-    from mechkg.render.disease_pages import explorer_pages
-    from mechkg.render.path_records import pair_paths
+    """Run the whole pipeline and write ``mechkg.ttl``, ``mechkg.html``, the exports and the compiled graph into ``out_dir``.
 
+    The compiled graph goes into the per-user cache too (failing to write the cache does not fail
+    the build). Inputs that change while they are read fail the build: its key would not say
+    what it holds.
+    """
     started = time.perf_counter()
+    check_target(Path(out_dir).absolute())  # refuse a folder that is not ours before the work, not after
+    inputs = fingerprint(curation_dir, sources_dir, lexicons_dir)
     built = build_graphs(curation_dir, sources_dir=sources_dir, lexicons_dir=lexicons_dir, check_shapes=False)
-    shape_check = _violations_in_background(built.rdf)
-    files: dict[str, bytes] = {}
-    # one page, or an overview plus one page per disease when the graph is large (mechkg.render.page)
-    table = pair_table(built.network)  # once: the page's paths panel and the paths export share it
-    pages = explorer_pages(built.network, paths=pair_paths(built.network, table))
-    files.update({name: page.encode("utf-8") for name, page in pages.items()})
-    from mechkg.export.formats import export_all
-
-    files.update(export_all(built, table=table))  # every export format, flat file names (mechkg.ttl among them)
-    violations = shape_check()
-    if violations:
-        raise CurationError([Problem("(built graph)", 0, "SHACL", v) for v in violations])
-    written = write_atomically(files, out_dir)
+    files, compiled = _outputs(built)
+    if fingerprint(curation_dir, sources_dir, lexicons_dir) != inputs:
+        raise MechKGError("the curation, sources or lexicons changed while they were being read; run mechkg build again")
+    files[ARTIFACT_NAME] = artifact = encode(compiled, inputs)
     curation = built.curation
+    written = write_atomically(files, out_dir, marker=BuildRecord.of(inputs.key, files, curation.notices).marker())
+    try:
+        cached: Path | None = store(artifact, inputs.key)
+    except OSError:
+        cached = None
     by_class = Counter(entity.type for entity in curation.entities.values())
     by_class["ClinicalStudy"] = len(curation.studies)
     grounded = sum(1 for entity in curation.entities.values() if entity.xrefs)
@@ -180,4 +154,6 @@ def build(
         triples=len(built.rdf),
         seconds=time.perf_counter() - started,
         notices=curation.notices,
+        key=inputs.key,
+        cached=cached,
     )

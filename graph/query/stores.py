@@ -36,9 +36,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from mechkg.query.bulk_load import load_oxigraph
 from mechkg.query.endpoint import EndpointStore
-from mechkg.query.oxigraph_store import OxigraphStore, rdf_format
+from mechkg.query.oxigraph_store import OxigraphStore
 from mechkg.query.rdflib_store import RdflibStore
 from mechkg.query.sparql import SparqlError
 from mechkg.query.store import SparqlStore
@@ -46,19 +45,12 @@ from mechkg.query.store import SparqlStore
 __all__ = [
     "DEFAULT_ENGINE",
     "StoreSpec",
-    "load_oxigraph",
     "open_store",
     "parse_store_spec",
-    "rdf_format",
 ]
 
 DEFAULT_ENGINE = "oxigraph"
 """The engine of the default store; see the module docstring for the measurements behind it."""
-
-# `load_oxigraph` (mechkg.query.bulk_load) and `rdf_format` (mechkg.query.oxigraph_store) are
-# re-exported only for mechkg.app.cli, which imports them from here; drop them once it imports
-# them from their own modules.
-
 
 @dataclass(frozen=True)
 class StoreSpec:

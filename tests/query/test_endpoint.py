@@ -15,8 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from loopback import LoopbackServer, free_port
 from sparql_fixture import EXPECTED, EXPECTED_GRAPHS, comparable
-from test_server import _Server, free_port
 
 from mechkg.app.server import ServerConfig, create_app, store_spec_for
 from mechkg.query.endpoint import EndpointStore
@@ -75,7 +75,7 @@ def oxigraph_server(built, tmp_path_factory):
 @pytest.fixture(scope="module")
 def mechkg_server(built, tmp_path_factory):
     pool = QueryPool(store_spec_for("rdflib", built.rdf, tmp_path_factory.mktemp("serve")), workers=1, timeout=30).start()
-    with _Server(create_app(ServerConfig(pool=pool))) as url:
+    with LoopbackServer(create_app(ServerConfig(pool=pool))) as url:
         yield f"{url}/sparql"
     pool.close()
 

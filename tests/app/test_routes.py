@@ -1,51 +1,24 @@
-"""`mechkg serve`: the SPARQL 1.1 Protocol endpoint over real HTTP on a loopback port."""
+"""The routes of `mechkg serve`: the SPARQL 1.1 Protocol endpoint and the JSON API over real HTTP on a loopback port."""
 
 from __future__ import annotations
 
 import json
-import socket
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
-import uvicorn
+from loopback import LoopbackServer
 from rdflib import Graph
 from sparql_fixture import CURATION, SOURCES, short
 
-from mechkg.app.server import ServerConfig, create_app, store_spec_for
+from mechkg.app.routes import ServerConfig, create_app
+from mechkg.app.store_spec import store_spec_for
 from mechkg.query.pool import QueryPool
 
 TIMEOUT = 2.0
 MAX_RESULTS = 500
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _Server:
-    def __init__(self, app) -> None:
-        self.port = free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.05)
-        return f"http://127.0.0.1:{self.port}"
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +39,7 @@ def base_url(built, tmp_path_factory):
     except ImportError:  # graph/render/page.py is another engineer's; the page is optional here
         explorer = None
     config = ServerConfig(pool=pool, network=built.network, cors=["https://yasgui.example"], explorer=explorer)
-    with _Server(create_app(config)) as url:
+    with LoopbackServer(create_app(config)) as url:
         yield url
     pool.close()
 
@@ -193,6 +166,7 @@ def test_service_is_never_followed(base_url, built, outbound_recorder):
     assert asked == []
 
 
+@pytest.mark.slow
 def test_time_limit_stops_an_expensive_query_and_the_server_keeps_answering(base_url):
     expensive = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     started = time.monotonic()
@@ -225,7 +199,7 @@ def test_entity_api_is_the_json_of_mechkg_show(base_url, built):
         main, ["show", "IL-10", "--format", "json", "--curation", str(CURATION), "--sources", str(SOURCES)]
     )
     status, _, body = get(f"{base_url}/api/entity/{urllib.parse.quote('IL-10')}")
-    assert status == 200 and json.loads(body) == json.loads(shown.output)
+    assert status == 200 and json.loads(body) == json.loads(shown.stdout)
     status, _, body = get(f"{base_url}/api/entity/lupis")
     assert status == 404 and "SLE" in json.loads(body)["candidates"]
 
@@ -239,10 +213,43 @@ def test_queries_api_and_explorer_page(base_url):
     assert status == 200 and headers["content-type"].startswith("text/html") and b"<html" in body.lower()
 
 
-def test_server_binds_loopback_by_default():
-    import inspect
+def test_path_api_is_the_json_of_mechkg_path(base_url):
+    from click.testing import CliRunner
 
-    from mechkg.app import server
+    from mechkg.app.cli import main
 
-    assert inspect.signature(server.serve).parameters["host"].default == "127.0.0.1"
-    assert Path(server.__file__).read_text().count("0.0.0.0") == 0  # noqa: S104
+    shown = CliRunner().invoke(
+        main,
+        ["path", "SLE", "MSC_THERAPY", "-k", "3", "--format", "json", "--curation", str(CURATION), "--sources", str(SOURCES)],
+    )
+    status, _, body = get(f"{base_url}/api/path?disease=SLE&therapy=MSC_THERAPY&k=3")
+    assert status == 200 and json.loads(body) == json.loads(shown.stdout)
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ("disease=SLE", 400, "give both"),
+        ("disease=SLE&therapy=MSC_THERAPY&mode=sideways", 400, "mode must be"),
+        ("disease=SLE&therapy=MSC_THERAPY&k=0", 400, "k must be a whole number from 1 to 50"),
+        ("disease=SLE&therapy=MSC_THERAPY&max_hops=x", 400, "max_hops must be"),
+        ("disease=lupis&therapy=MSC_THERAPY", 404, "no entity named 'lupis'"),
+    ],
+)
+def test_path_api_refuses_bad_parameters(base_url, query, status, message):
+    got, _, body = get(f"{base_url}/api/path?{query}")
+    assert got == status and message in json.loads(body)["error"]
+
+
+@pytest.mark.slow
+def test_without_a_network_the_api_and_page_say_so(tmp_path, built):
+    spec = store_spec_for("rdflib", built.rdf, tmp_path)
+    pool = QueryPool(spec, workers=1, timeout=TIMEOUT).start()
+    try:
+        with LoopbackServer(create_app(ServerConfig(pool=pool))) as url:
+            assert get(f"{url}/api/entity/SLE")[0] == 404
+            assert get(f"{url}/api/path?disease=SLE&therapy=MSC_THERAPY")[0] == 404
+            assert get(f"{url}/")[0] == 404
+            assert get(f"{url}/sparql?query={urllib.parse.quote(DISEASES)}", {"Accept": "text/csv"})[0] == 200
+    finally:
+        pool.close()

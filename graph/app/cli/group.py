@@ -1,0 +1,125 @@
+"""The ``mechkg`` click group, the options every graph-reading command shares, and the one error path.
+
+Exit codes: 0 success; 1 the curation (or the built graph) is invalid; 2 a usage error, or a
+name that matches no entity or several. :func:`reported` turns MechKG's errors into those
+messages and codes for every command; :func:`run` (the console script) catches the rest.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from mechkg.errors import CurationError, MechKGError, UnknownEntity
+from mechkg.resources import default_curation_dir
+
+if TYPE_CHECKING:
+    from mechkg.app.compiled import Compiled
+
+__all__ = ["compiled_graph", "curation_options", "echo_notices", "main", "reported", "run"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def curation_options(command: F) -> F:
+    """The options every command that reads the graph shares, defined once."""
+    command = click.option(
+        "--lexicons",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of reference lexicons (*.tsv) for checking CURIEs. "
+        "[default: $MECHKG_LEXICONS, else shared/reference/lexicons beside the project]",
+    )(command)
+    command = click.option(
+        "--sources",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of full source texts for checking quotes. "
+        "[default: $MECHKG_SOURCES, else shared/sources beside the project]",
+    )(command)
+    command = click.option(
+        "--curation",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=default_curation_dir,
+        show_default="the curation shipped in the package",
+        help="Curation folder to read (same format as the packaged one; see CURATION.md).",
+    )(command)
+    return command
+
+
+def _exit_code(error: MechKGError) -> int | None:
+    """2 for an error the user fixes by asking differently, 1 for another SPARQL failure, None for the rest."""
+    if isinstance(error, UnknownEntity):
+        return 2
+    if "mechkg.query.sparql" not in sys.modules:  # not loaded: no SPARQL error can have been raised
+        return None
+    from mechkg.query.sparql import ParameterError, QueryRefused, QuerySyntaxError, SparqlError, UnknownQuery
+
+    if not isinstance(error, SparqlError):
+        return None
+    return 2 if isinstance(error, (QuerySyntaxError, QueryRefused, UnknownQuery, ParameterError)) else 1
+
+
+@contextmanager
+def reported(command: str) -> Iterator[None]:
+    """Run the block; turn MechKG's errors into the CLI contract's message and exit code.
+
+    An invalid curation prints its problem list and exits 1; an unknown or ambiguous name, or a
+    query that is malformed, refused, unknown or badly parameterised, prints ``mechkg COMMAND:
+    message`` and exits 2; any other SPARQL failure does the same with exit 1. Other MechKG
+    errors go on to :func:`run`.
+    """
+    try:
+        yield
+    except CurationError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    except MechKGError as error:
+        code = _exit_code(error)
+        if code is None:
+            raise
+        click.echo(f"mechkg {command}: {error}", err=True)
+        sys.exit(code)
+
+
+def echo_notices(notices: tuple[str, ...]) -> None:
+    """Print the curation's notices (what was not checked, and why) to standard error."""
+    for notice in notices:
+        click.echo(f"note: {notice}", err=True)
+
+
+def compiled_graph(curation: Path, sources: Path | None, lexicons: Path | None) -> Compiled:
+    """The compiled graph of these inputs, from the per-user cache or rebuilt (one line on stderr says so)."""
+    from mechkg.app.cache import load_compiled
+
+    return load_compiled(curation, sources, lexicons, say=lambda line: click.echo(line, err=True))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="mechkg")
+def main() -> None:
+    """MechKG: how stem cells and their exosomes act on autoimmune diseases.
+
+    An evidence-backed, bilingual (繁體中文 / English) knowledge graph: every edge carries the
+    sentence of the source it came from.
+
+    \b
+    Examples:
+      mechkg build --out build/          # validate, then write build/mechkg.ttl and mechkg.html
+      mechkg validate                    # check the curation; exit 1 listing every problem
+      mechkg show 系統性紅斑狼瘡          # one entity with its claims (also: show SLE --format json)
+    """
+
+
+def run() -> None:
+    """Entry point that turns any unexpected MechKGError into a clean message."""
+    try:
+        main()
+    except MechKGError as error:
+        click.echo(f"mechkg: {error}", err=True)
+        sys.exit(1)

@@ -1,0 +1,176 @@
+"""``mechkg path`` and ``mechkg mechanisms``: how a therapy could act on a disease, hop by hop."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mechkg.app.cli.group import compiled_graph, curation_options, main, reported
+from mechkg.paths import defaults
+
+__all__ = ["mechanisms", "path"]
+
+
+def _check_terms(values: tuple[str, ...], known: Callable[[], Collection[str]], what: str) -> tuple[str, ...] | None:
+    """``values`` if each is ``known`` (asked only when there are values: it imports the ontology), else a usage error."""
+    if not values:
+        return None
+    unknown = [v for v in values if v not in known()]
+    if unknown:
+        raise click.UsageError(f"unknown {what} {', '.join(unknown)}; known: {', '.join(sorted(known()))}")
+    return values
+
+
+def _entity_classes() -> Collection[str]:
+    from mechkg.ingest.model import ENTITY_CLASSES
+
+    return ENTITY_CLASSES
+
+
+def _predicates() -> Collection[str]:
+    from mechkg.terms.ontology import predicates
+
+    return predicates()
+
+
+def _write(text: str, out: Path | None, count: int) -> None:
+    """Print ``text``, or write it atomically to ``out`` and say so on stderr."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    from mechkg.files import write_file_atomically
+
+    write_file_atomically(out, text.encode("utf-8"))
+    click.echo(f"wrote {out} ({count} path{'s' if count != 1 else ''})", err=True)
+
+
+def _render(G: Any, result: Any, fmt: str) -> str:
+    from mechkg.paths.report import highlight_steps, result_text
+    from mechkg.views.paths import result_json
+
+    if fmt == "json":
+        return json.dumps(result_json(G, result), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        from mechkg.render.page import explorer_html
+
+        title = f"MechKG: {result.query} → {G.nodes[result.target]['label_en']}"
+        return explorer_html(G, title=title, highlight_paths=highlight_steps(result, G))
+    return result_text(G, result)
+
+
+@main.command()
+@curation_options
+@click.argument("disease")
+@click.argument("therapy")
+@click.option("-k", "k", type=click.IntRange(min=1), default=defaults.K, show_default=True, help="Number of paths.")
+@click.option(
+    "--max-hops", type=click.IntRange(min=2), default=defaults.MAX_HOPS, show_default=True, help="Most mechanistic hops per path."
+)
+@click.option("--mode", type=click.Choice(["causal", "exploratory"]), default=defaults.MODE, show_default=True)
+@click.option("--via", multiple=True, help="Pass through this entity (or a narrower one); repeatable.")
+@click.option("--avoid", multiple=True, help="Never pass through this entity; repeatable.")
+@click.option("--min-evidence", type=click.Choice(["human", "animal", "any"]), default=defaults.MIN_EVIDENCE, show_default=True)
+@click.option("--predicate", "predicate_names", multiple=True, help="Allowed mechanistic predicate; repeatable. [default: all]")
+@click.option("--class", "class_names", multiple=True, help="Allowed class of intermediate nodes; repeatable. [default: all]")
+@click.option("--disease-context", is_flag=True, help="Use only claims made about DISEASE (or a narrower disease).")
+@click.option("--no-inherit", is_flag=True, help="Do not start from more general kinds of the therapy or what it uses.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here instead of stdout.")
+def path(
+    curation: Path,
+    sources: Path | None,
+    lexicons: Path | None,
+    disease: str,
+    therapy: str,
+    k: int,
+    max_hops: int,
+    mode: str,
+    via: tuple[str, ...],
+    avoid: tuple[str, ...],
+    min_evidence: str,
+    predicate_names: tuple[str, ...],
+    class_names: tuple[str, ...],
+    disease_context: bool,
+    no_inherit: bool,
+    fmt: str,
+    out: Path | None,
+) -> None:
+    """Mechanism paths: how could THERAPY act on DISEASE? Ranked, signed, every hop with its quote.
+
+    DISEASE and THERAPY are ids, labels or synonyms (English or 繁體中文). THERAPY may also be a
+    class of therapies or what they use ("MSC", "間充質干細胞", "exosome"): then all such
+    therapies. "No path" prints the nearest partial chains and exits 0; an unknown or
+    ambiguous name exits 2.
+
+    \b
+    Examples:
+      mechkg path SLE "UC-MSC therapy"
+      mechkg path 系統性紅斑狼瘡 間充質干細胞 -k 5 --via Th17
+      mechkg path IBD exosome --format json
+      mechkg path IBD exosome --mode exploratory --format html --out ibd-exosome.html
+    """
+    from mechkg.paths.search import mechanism_paths
+
+    chosen_predicates = _check_terms(predicate_names, _predicates, "predicate")
+    chosen_classes = _check_terms(class_names, _entity_classes, "class")
+    with reported("path"):
+        G = compiled_graph(curation, sources, lexicons).network
+        result = mechanism_paths(
+            G,
+            therapy,
+            disease,
+            k=k,
+            max_hops=max_hops,
+            mode=mode,  # type: ignore[arg-type]
+            via=via,
+            avoid=avoid,
+            predicates=chosen_predicates,
+            classes=chosen_classes,
+            min_evidence=min_evidence,  # type: ignore[arg-type]
+            disease_context=disease_context,
+            inherit=not no_inherit,
+        )
+    _write(_render(G, result, fmt), out, len(result.paths))
+
+
+@main.command()
+@curation_options
+@click.argument("disease")
+@click.option("--mode", type=click.Choice(["causal", "exploratory"]), default=defaults.MODE, show_default=True)
+@click.option("--max-hops", type=click.IntRange(min=2), default=defaults.MAX_HOPS, show_default=True)
+@click.option("--min-evidence", type=click.Choice(["human", "animal", "any"]), default=defaults.MIN_EVIDENCE, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def mechanisms(
+    curation: Path,
+    sources: Path | None,
+    lexicons: Path | None,
+    disease: str,
+    mode: str,
+    max_hops: int,
+    min_evidence: str,
+    fmt: str,
+) -> None:
+    """For every therapy with a path to DISEASE: its best mechanism path and net sign.
+
+    \b
+    Example:
+      mechkg mechanisms SLE
+    """
+    from mechkg.network.names import resolve_name
+    from mechkg.paths.report import mechanisms_text
+    from mechkg.paths.search import mechanisms as therapy_mechanisms
+    from mechkg.views.paths import mechanisms_json
+
+    with reported("mechanisms"):
+        G = compiled_graph(curation, sources, lexicons).network
+        target = resolve_name(G, disease)
+        assert target is not None
+        rows = therapy_mechanisms(G, target, mode=mode, max_hops=max_hops, min_evidence=min_evidence)  # type: ignore[arg-type]
+    if fmt == "json":
+        click.echo(json.dumps(mechanisms_json(G, target, rows), ensure_ascii=False, indent=2))
+    else:
+        click.echo(mechanisms_text(G, target, rows), nl=False)

@@ -1,0 +1,66 @@
+"""``mechkg serve``: the explorer, a read-only SPARQL endpoint and the JSON API over HTTP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mechkg.app.cli.group import compiled_graph, curation_options, main, reported
+from mechkg.app.cli.sparql import STORE_HELP
+
+__all__ = ["serve"]
+
+
+@main.command()
+@curation_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; keep 127.0.0.1 unless you mean it.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--store", default=None, help=STORE_HELP)
+@click.option("--endpoint", default=None, metavar="URL", help="Answer /sparql from this endpoint instead.")
+@click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds a query may run before it is stopped.")
+@click.option("--max-results", default=10_000, show_default=True, type=int, help="Most result rows a query may return.")
+@click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
+@click.option("--cors", multiple=True, metavar="ORIGIN", help="Allow browser pages from ORIGIN (repeatable; '*' for any).")
+def serve(
+    curation: Path,
+    sources: Path | None,
+    lexicons: Path | None,
+    host: str,
+    port: int,
+    store: str | None,
+    endpoint: str | None,
+    timeout: float,
+    max_results: int,
+    workers: int,
+    cors: tuple[str, ...],
+) -> None:
+    """Serve the explorer (/), a SPARQL 1.1 endpoint (/sparql) and a JSON API (/api/…).
+
+    The endpoint is read-only: updates, SERVICE and FROM are refused; each query runs in a
+    worker process and is stopped after --timeout seconds. The explorer and /api/entity use
+    the curation (--curation); /sparql uses --store / --endpoint when given.
+
+    \b
+    Examples:
+      mechkg serve                                   # http://127.0.0.1:8000/
+      mechkg serve --store oxigraph:kg.db --timeout 5 --cors https://yasgui.triply.cc
+    """
+    from mechkg.app.server import serve as run_server
+
+    if store and endpoint:
+        raise click.UsageError("--store and --endpoint exclude each other")
+    with reported("serve"):
+        compiled = compiled_graph(curation, sources, lexicons)
+    click.echo(f"MechKG: http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)", err=True)
+    run_server(
+        network=compiled.network,
+        ntriples=compiled.ntriples,
+        store=endpoint or store,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_results=max_results,
+        workers=workers,
+        cors=list(cors),
+    )
