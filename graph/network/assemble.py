@@ -22,12 +22,14 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from mechkg.network.evidence import Claim, Edge, EntityNode, Source, edge_from_claims
-from mechkg.terms.ontology import PredicateInfo, class_labels, predicates
+
+if TYPE_CHECKING:
+    from mechkg.terms.ontology import PredicateInfo
 
 __all__ = ["add_edge", "add_node", "assemble", "edge_of", "node_of"]
 
@@ -74,6 +76,8 @@ def assemble(
     ``classes`` maps a class name to its English and Chinese labels (default: every class of
     the ontology).
     """
+    from mechkg.terms.ontology import class_labels, predicates  # rdflib: only when a network is made, not read
+
     table = predicates() if predicate_table is None else predicate_table
     classes = class_labels() if classes is None else classes
     G = nx.MultiDiGraph(name=name)

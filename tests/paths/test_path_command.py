@@ -47,7 +47,7 @@ def test_cli_json_contract(tmp_path):
     args = ["--curation", str(curation), "--sources", str(MINI_SOURCES)]
     out = CliRunner().invoke(main, ["path", "系統性紅斑狼瘡", "間充質干細胞", "--format", "json", *args])
     assert out.exit_code == 0, out.output
-    data = json.loads(out.output)
+    data = json.loads(out.stdout)
     assert data["source"] == "MSC" and data["target"] == "SLE" and data["therapies"] == ["MSC_THERAPY"]
     (path,) = data["paths"]
     assert [n["id"] for n in path["nodes"]] == ["MSC_THERAPY", "MSC", "LET7F", "IL6", "TH17", "SLE"]

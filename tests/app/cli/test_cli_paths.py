@@ -40,7 +40,7 @@ def fresh(curation: Path):
 
 
 def test_path_json_from_the_compiled_graph_is_a_fresh_builds(fresh, args):
-    from mechkg.paths.report import result_json
+    from mechkg.views.paths import result_json
     from mechkg.paths.search import mechanism_paths
 
     expected = result_json(fresh, mechanism_paths(fresh, "MSC_THERAPY", "SLE", k=3))
@@ -50,7 +50,7 @@ def test_path_json_from_the_compiled_graph_is_a_fresh_builds(fresh, args):
 
 
 def test_mechanisms_json_from_the_compiled_graph_is_a_fresh_builds(fresh, args):
-    from mechkg.paths.report import mechanisms_json
+    from mechkg.views.paths import mechanisms_json
     from mechkg.paths.search import mechanisms
 
     expected = mechanisms_json(fresh, "SLE", mechanisms(fresh, "SLE"))
