@@ -13,7 +13,7 @@ from mechkg.rdf.turtle import serialize_turtle
 __all__ = ["to_ntriples", "to_turtle"]
 
 to_turtle = serialize_turtle
-"""The whole graph as Turtle, subjects in IRI order (see :func:`mechkg.rdf.triples.serialize_turtle`)."""
+"""The whole graph as Turtle, subjects in IRI order (see :func:`mechkg.rdf.turtle.serialize_turtle`)."""
 
 
 def to_ntriples(rdf: Graph) -> bytes:
