@@ -160,6 +160,7 @@ SUBPROCESS_CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SUBPROCESS_CASES)
 def test_real_process_exits_1_without_traceback(name, tmp_path):
     case = next(c for c in CASES if c["file"] == name)
@@ -181,6 +182,7 @@ def test_real_process_exits_1_without_traceback(name, tmp_path):
     assert time.monotonic() - started < 100  # bounded: the alias bomb is refused, not expanded
 
 
+@pytest.mark.slow
 def test_real_build_leaves_the_previous_outputs_byte_identical(tmp_path, previous_build):
     out, before = previous_build
     copy = tmp_path / "out"

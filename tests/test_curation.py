@@ -71,6 +71,7 @@ def test_ungrounded_entities_say_why(packaged_built):
         assert entity.xrefs or (entity.ungrounded and len(entity.ungrounded) > 10), entity.id
 
 
+@pytest.mark.slow
 def test_shacl_passes_on_the_built_graph_and_fails_on_a_broken_one(packaged_built):
     assert shape_violations(packaged_built.rdf) == []
     broken = Graph()
@@ -104,9 +105,7 @@ def test_the_named_studies_have_their_numbers(packaged_built):
 
 def test_every_article_disease_is_reached_from_a_therapy_through_claims(packaged_built):
     G = packaged_built.network
-    causal = nx.DiGraph(
-        (u, v) for u, v, data in G.edges(data=True) if data["claims"] and data["causal"]
-    )
+    causal = nx.DiGraph((u, v) for u, v, data in G.edges(data=True) if data["claims"] and data["causal"])
     therapies = [n for n, data in G.nodes(data=True) if data["type"] == "Therapy"]
     for disease in ARTICLE_DISEASES:
         assert disease in G, disease

@@ -26,6 +26,8 @@ from conftest import MINI, MINI_SOURCES
 from mechkg.app.cli import main
 from mechkg.app.server import HEADER_TIMEOUT, MAX_BODY_BYTES
 
+pytestmark = pytest.mark.slow  # servers, subprocesses or whole notebooks: the full suite runs them
+
 MECHKG = str(Path(sys.executable).with_name("mechkg"))
 TIME_LIMIT = 2.0
 LEAKS = re.compile(rb"Traceback|File \"|\.py\b|/work/|/home/|/usr/|site-packages|/tmp/")

@@ -10,7 +10,10 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import MINI, MINI_SOURCES
+
+pytestmark = pytest.mark.slow  # servers, subprocesses or whole notebooks: the full suite runs them
 
 _SPEC = importlib.util.spec_from_file_location("load_test", Path(__file__).parents[1] / "benchmarks" / "load_test.py")
 assert _SPEC is not None and _SPEC.loader is not None

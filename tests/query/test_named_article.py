@@ -26,6 +26,8 @@ from mechkg.query.results import QueryResult
 from mechkg.query.store import SparqlStore
 from mechkg.query.stores import open_store
 
+pytestmark = pytest.mark.slow  # servers, subprocesses or whole notebooks: the full suite runs them
+
 Row = dict[str, str]
 
 

@@ -40,8 +40,8 @@ def fresh(curation: Path):
 
 
 def test_path_json_from_the_compiled_graph_is_a_fresh_builds(fresh, args):
-    from mechkg.views.paths import result_json
     from mechkg.paths.search import mechanism_paths
+    from mechkg.views.paths import result_json
 
     expected = result_json(fresh, mechanism_paths(fresh, "MSC_THERAPY", "SLE", k=3))
     for _ in range(2):  # compiled on the first run, read on the second
@@ -50,8 +50,8 @@ def test_path_json_from_the_compiled_graph_is_a_fresh_builds(fresh, args):
 
 
 def test_mechanisms_json_from_the_compiled_graph_is_a_fresh_builds(fresh, args):
-    from mechkg.views.paths import mechanisms_json
     from mechkg.paths.search import mechanisms
+    from mechkg.views.paths import mechanisms_json
 
     expected = mechanisms_json(fresh, "SLE", mechanisms(fresh, "SLE"))
     code, stdout, _ = run("mechanisms", *args, "系統性紅斑狼瘡", "--format", "json")
