@@ -130,6 +130,7 @@ def test_the_aids_mistranslation_is_flagged(packaged_built):
     assert claims and all(any(f.kind == "mistranslation" for f in c.flags) for c in claims)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_every_entity_resolves_by_its_label(packaged_built, language):
     G = packaged_built.network

@@ -147,6 +147,7 @@ def test_the_same_graph_is_answered_from_the_cache(own_cache_dir: Path) -> None:
     assert shape_violations(reordered) == ["remembered"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "content",
     [
