@@ -19,6 +19,13 @@ MINI = DATA / "mini"
 MINI_SOURCES = DATA / "sources"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the whole article built (``packaged_built``, ~5 s once) belongs to the slow suite."""
+    for item in items:
+        if "packaged_built" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Keep compiled graphs in a cache of the test run's own, never in the user's cache folder."""
     os.environ["MECHKG_CACHE_DIR"] = tempfile.mkdtemp(prefix="mechkg-test-cache-")

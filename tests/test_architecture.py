@@ -92,7 +92,13 @@ def test_every_subpackage_is_listed_for_the_wheel():
     assert found | {"mechkg.ontology"} == listed
 
 
-@pytest.mark.parametrize("module", _modules())
+_DOCTESTS_THAT_BUILD_THE_ARTICLE = {"mechkg.network.build", "mechkg.export.formats", "mechkg.rdf.triples"}
+
+
+@pytest.mark.parametrize(
+    "module",
+    [pytest.param(m, marks=pytest.mark.slow) if m in _DOCTESTS_THAT_BUILD_THE_ARTICLE else m for m in _modules()],
+)
 def test_doctests(module: str):
     imported = importlib.import_module(module)
     result = doctest.testmod(imported, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, report=True)
