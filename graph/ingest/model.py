@@ -22,6 +22,7 @@ __all__ = [
     "ENTITY_CLASSES",
     "EVIDENCE_LEVELS",
     "FLAG_KINDS",
+    "FLAG_ORIGINS",
     "Arm",
     "Claim",
     "Entity",
@@ -98,6 +99,10 @@ FLAG_KINDS = (
     "inconsistent",
 )
 
+FLAG_ORIGINS = ("translation", "review", "primary_paper", "press_report")
+"""Where the error a flag points at was made: in the Chinese translation, in the review the
+translation renders, in the primary paper itself, or in a press report the review relied on."""
+
 EXCUSE_REASONS = (
     "heading",
     "promotion",
@@ -154,6 +159,7 @@ class Flag(_Record):
     """A curator's objection to what the source says, kept beside the statement."""
 
     kind: Literal[FLAG_KINDS]  # type: ignore[valid-type]
+    origin: Literal[FLAG_ORIGINS]  # type: ignore[valid-type]
     note: Text
     intended: Text | None = None
 

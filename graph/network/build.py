@@ -59,6 +59,7 @@ def _flags(graph: Graph, node: URIRef) -> tuple[Flag, ...]:
             kind=_text(graph, flag, MK.flagKind),
             note=_text(graph, flag, MK.curatorNote),
             intended=_text(graph, flag, MK.intendedMeaning),
+            origin=_text(graph, flag, MK.flagOrigin),
         )
         for flag in sorted(graph.objects(node, MK.flag))
     )

@@ -26,6 +26,7 @@ class Flag:
     kind: str
     note: str
     intended: str = ""
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)

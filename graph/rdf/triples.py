@@ -73,6 +73,7 @@ def _flags(graph: Graph, owner: URIRef, flags: Iterable[Flag]) -> None:
         graph.add((owner, MK.flag, node))
         graph.add((node, RDF.type, MK.Flag))
         graph.add((node, MK.flagKind, Literal(flag.kind)))
+        graph.add((node, MK.flagOrigin, Literal(flag.origin)))
         graph.add((node, MK.curatorNote, _text(flag.note, "en")))
         if flag.intended:
             graph.add((node, MK.intendedMeaning, _text(flag.intended)))

@@ -106,6 +106,7 @@ class MK(DefinedNamespace):
     confidence: URIRef
     flag: URIRef
     flagKind: URIRef
+    flagOrigin: URIRef
     intendedMeaning: URIRef
     curatorNote: URIRef
     reportedBy: URIRef  # claim -> the clinical study that reports it

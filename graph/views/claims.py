@@ -6,7 +6,7 @@ all print a claim with :func:`claim_json`, so a claim has the same keys everywhe
 >>> from mechkg.network.evidence import Claim, Flag
 >>> c = Claim("c1", "IL6", "increases", "TH17", 1, quote="…", disease=("RA",), flags=(Flag("doubtful", "n"),))
 >>> claim_json(c)["flags"], claim_json(c)["disease"]
-([{'kind': 'doubtful', 'note': 'n', 'intended': ''}], ['RA'])
+([{'kind': 'doubtful', 'origin': '', 'note': 'n', 'intended': ''}], ['RA'])
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ __all__ = ["claim_json", "flag_json", "source_json"]
 
 
 def flag_json(flag: Flag) -> dict[str, str]:
-    """A curator's flag: ``{"kind", "note", "intended"}``."""
-    return {"kind": flag.kind, "note": flag.note, "intended": flag.intended}
+    """A curator's flag: ``{"kind", "origin", "note", "intended"}``."""
+    return {"kind": flag.kind, "origin": flag.origin, "note": flag.note, "intended": flag.intended}
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:

@@ -53,7 +53,7 @@ RULE_BREAKS = [
     (
         "claims/sle.yaml",
         "  evidence: author_statement",
-        "  evidence: author_statement\n  flags:\n    - {kind: overstated, note: a press report}",
+        "  evidence: author_statement\n  flags:\n    - {kind: overstated, origin: press_report, note: a press report}",
         ["confidence: a flagged claim must have confidence <= 0.5 (got 0.8)"],
         "- id: mini-msc-sle",
     ),
@@ -93,7 +93,7 @@ def test_a_flagged_claim_with_low_confidence_is_fine(mini: Path):
     edit(
         mini / "claims/sle.yaml",
         "  evidence: author_statement",
-        "  evidence: author_statement\n  confidence: 0.5\n  flags:\n    - {kind: overstated, note: a press report}",
+        "  evidence: author_statement\n  confidence: 0.5\n  flags:\n    - {kind: overstated, origin: press_report, note: a press report}",
     )
     findings = Findings()
     check_rules(catalog_records(read_records(mini, findings), findings), findings)

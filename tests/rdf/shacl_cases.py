@@ -197,6 +197,7 @@ BREAKERS: dict[str, tuple[str, str, Breaker]] = {
     "claim quote not in the source language": ("ClaimRulesShape", "sparql", _quote_in_english),
     # mksh:FlagShape
     "flag of unknown kind": ("FlagShape", "in", set_value(MK.Flag, MK.flagKind, _lit("typo"))),
+    "flag of unknown origin": ("FlagShape", "in", set_value(MK.Flag, MK.flagOrigin, _lit("gossip"))),
     "flag without note": ("FlagShape", "minCount", drop(MK.Flag, MK.curatorNote)),
     "flag with two intended meanings": ("FlagShape", "maxCount", add_value(MK.Flag, MK.intendedMeaning, _lit("x"), MK.intendedMeaning)),
     # mksh:ClinicalStudyShape

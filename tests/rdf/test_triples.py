@@ -66,7 +66,7 @@ def test_a_study_with_arms_figures_flags_and_every_optional_field(mini: Path):
         mini / "studies/sle.yaml",
         "  n: 2800\n",
         "  n: 2800\n  phase: 2\n  year: 2018\n  registry: NCT01547091\n  country: China\n  follow_up: 5 years\n"
-        "  notes: a press report\n  flags:\n    - {kind: overstated, note: press numbers}\n"
+        "  notes: a press report\n  flags:\n    - {kind: overstated, origin: press_report, note: press numbers}\n"
         "  arms:\n    - {id: all, label: all patients, n: 2800, intervention: MSC_THERAPY, description: everyone, quote: 2800余例}\n",
     )
     edit(mini / "studies/sle.yaml", 'unit: "%",', 'unit: "%", arm: all, timepoint: 1 year, direction: increased, notes: overall,')

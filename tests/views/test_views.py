@@ -17,7 +17,7 @@ def test_claim_json_has_every_field_of_a_claim():
     claim = Claim("c1", "A", "increases", "B", 1, disease=("SLE",), flags=(Flag("doubtful", "n", "i"),))
     data = claim_json(claim)
     assert set(data) == {f.name for f in dataclasses.fields(Claim)}
-    assert data["disease"] == ["SLE"] and data["flags"] == [{"kind": "doubtful", "note": "n", "intended": "i"}]
+    assert data["disease"] == ["SLE"] and data["flags"] == [{"kind": "doubtful", "origin": "", "note": "n", "intended": "i"}]
     assert json.loads(json.dumps(data)) == data
 
 
@@ -25,7 +25,7 @@ def test_edge_and_source_json_have_every_field():
     edge = Edge("A", "increases", "B", 1, True, claims=("c1",))
     assert set(edge_json(edge)) == {f.name for f in dataclasses.fields(Edge)}
     assert source_json(Source("s", "甲", "a")) == {"id": "s", "title_zh": "甲", "title_en": "a"}
-    assert flag_json(Flag("k", "n")) == {"kind": "k", "note": "n", "intended": ""}
+    assert flag_json(Flag("k", "n")) == {"kind": "k", "origin": "", "note": "n", "intended": ""}
 
 
 def test_show_page_and_path_answer_share_the_claim_shape(packaged_built):
