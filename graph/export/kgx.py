@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from mechkg.export.cells import spreadsheet_text
 from mechkg.export.ids import kgx_node_ids
 from mechkg.network.assemble import edge_of, node_of
 from mechkg.network.evidence import Claim, Edge
@@ -74,9 +75,13 @@ _ASPECTS = {
 
 
 def _cell(value: Any) -> str:
-    """One KGX TSV cell: lists joined with ``|``; tabs and line breaks become spaces."""
+    """One KGX TSV cell: lists joined with ``|``; tabs and line breaks become spaces; spreadsheet-safe."""
     if isinstance(value, list | tuple):
-        value = "|".join(_cell(v) for v in value if v not in (None, ""))
+        value = "|".join(_flat(v) for v in value if v not in (None, ""))
+    return spreadsheet_text(_flat(value))
+
+
+def _flat(value: Any) -> str:
     text = "" if value is None else str(value)
     return " ".join(text.replace("\t", " ").splitlines())
 

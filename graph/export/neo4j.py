@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from mechkg.export.cells import spreadsheet_text
 from mechkg.network.assemble import edge_of, node_of
 from mechkg.network.evidence import Claim, Edge
 
@@ -64,12 +65,25 @@ def _boolean(value: object) -> str:
     return str(bool(value)).lower()
 
 
+def _is_text(column: str) -> bool:
+    """A column of free text: untyped or ``:string``/``:string[]`` (ids, types and numbers are not)."""
+    name, _, kind = column.partition(":")
+    return bool(name) and kind in ("", "string", "string[]")
+
+
 def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
+    """The rows as CSV; text cells are made spreadsheet-safe (:mod:`mechkg.export.cells`)."""
+    text_columns = [_is_text(column) for column in header]
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(
+            [
+                "" if value is None else spreadsheet_text(str(value)) if is_text else value
+                for value, is_text in zip(row, text_columns, strict=True)
+            ]
+        )
     return stream.getvalue().encode("utf-8")
 
 
