@@ -124,7 +124,7 @@ GENERATED = [
         "huge",
         b"# BROKEN: a file one byte over the size limit\n" + b"#" * MAX_FILE_BYTES + b"\n",
         "claims/bad.yaml: ",
-        ["bytes; curation files must be under"],
+        ["bytes; the limit is"],
     ),
     (
         "deep_block",

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from mechkg.files import UnsafeFileError, read_regular_file
 from mechkg.ingest.findings import Findings, Place
 from mechkg.ingest.yaml_lines import MAX_FILE_BYTES
 
@@ -35,6 +36,7 @@ class CurationFile(NamedTuple):
     path: Path
     name: str
     kind: str
+    root: Path | None = None
 
 
 def curation_files(root: Path, findings: Findings) -> Iterator[CurationFile]:
@@ -45,23 +47,28 @@ def curation_files(root: Path, findings: Findings) -> Iterator[CurationFile]:
     if not (root / SOURCES_FILE).is_file():
         findings.add(Place(str(root), 0), "no sources.yaml: a curation folder needs one (see CURATION.md)")
     else:
-        yield CurationFile(root / SOURCES_FILE, SOURCES_FILE, "sources")
+        yield CurationFile(root / SOURCES_FILE, SOURCES_FILE, "sources", root)
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if path.is_dir() or rel.as_posix() == SOURCES_FILE or path.name.startswith(".") or path.suffix not in _YAML:
             continue
         if len(rel.parts) == 2 and rel.parts[0] in RECORD_FOLDERS:
-            yield CurationFile(path, rel.as_posix(), rel.parts[0])
+            yield CurationFile(path, rel.as_posix(), rel.parts[0], root)
         else:
             message = "not part of the curation format: put it in entities/, claims/, studies/ or excused/"
             findings.add(Place(rel.as_posix(), 0), message)
 
 
 def read_text(file: CurationFile, findings: Findings) -> str | None:
-    """The text of ``file``, or ``None`` (with the problem added) if it is too large, not UTF-8 or has a BOM."""
-    raw = file.path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        findings.add(Place(file.name, 0), f"file is {len(raw):,} bytes; curation files must be under {MAX_FILE_BYTES:,}")
+    """The text of ``file``, or ``None`` (with the problem added) if it cannot be read safely.
+
+    Not read: a file that is not a regular file inside the folder, or too large
+    (:func:`mechkg.files.read_regular_file`); refused: text that is not UTF-8 or starts with a BOM.
+    """
+    try:
+        raw = read_regular_file(file.path, MAX_FILE_BYTES, inside=file.root)
+    except UnsafeFileError as error:
+        findings.add(Place(file.name, 0), f"not read: {str(error).replace(str(file.path), 'the file')}")
         return None
     try:
         text = raw.decode("utf-8")

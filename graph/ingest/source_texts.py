@@ -11,11 +11,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from mechkg.files import UnsafeFileError, read_regular_file
 from mechkg.ingest.catalog import Catalog
 from mechkg.ingest.findings import Findings
 from mechkg.resources import find_sources_dir
 
-__all__ = ["read_source_texts"]
+__all__ = ["MAX_SOURCE_BYTES", "read_source_texts"]
+
+MAX_SOURCE_BYTES = 20_000_000
+"""A source text larger than this is not read (the article is about 60 kB)."""
 
 
 def read_source_texts(catalog: Catalog, sources_dir: Path | None, findings: Findings) -> dict[str, str]:
@@ -26,18 +30,26 @@ def read_source_texts(catalog: Catalog, sources_dir: Path | None, findings: Find
         if not source.file:
             continue
         path = folder / source.file if folder else None
-        if path is None or not path.is_file():
+        if path is None or not (path.exists() or path.is_symlink()):
             findings.notices.append(
                 f"source text {source.file} not found (looked in {folder or 'no shared/sources folder'}); "
                 "quotes and sections of that source were not checked"
             )
             continue
-        raw = path.read_bytes()
+        try:
+            raw = read_regular_file(path, MAX_SOURCE_BYTES)
+        except UnsafeFileError as error:
+            findings.add(catalog.where(source.id, "file"), f"source text not read: {error}")
+            continue
         digest = hashlib.sha256(raw).hexdigest()
         if source.sha256 and digest != source.sha256:
             findings.add(
                 catalog.where(source.id, "sha256"), f"{path} has sha256 {digest}, not the recorded one: a different text"
             )
             continue
-        texts[source.id] = raw.decode("utf-8")
+        try:
+            texts[source.id] = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            findings.add(catalog.where(source.id, "file"), f"{path} line {line} is not UTF-8; save the source text as UTF-8")
     return texts

@@ -30,7 +30,6 @@ class Built:
     network: nx.MultiDiGraph
 
 
-
 def build_graphs(
     curation_dir: Path,
     *,

@@ -52,6 +52,7 @@ __all__ = [
 DEFAULT_ENGINE = "oxigraph"
 """The engine of the default store; see the module docstring for the measurements behind it."""
 
+
 @dataclass(frozen=True)
 class StoreSpec:
     """A picklable description of a store, so that worker processes can open the same one.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from curation_edits import problems_of
@@ -78,7 +79,7 @@ def test_read_text_refuses_non_utf8_bom_and_oversized_files(tmp_path: Path):
     )
     text, problems = _read(path, b"#" * (MAX_FILE_BYTES + 1))
     assert text is None
-    assert problems == [f"claims/x.yaml: file is {MAX_FILE_BYTES + 1:,} bytes; curation files must be under {MAX_FILE_BYTES:,}"]
+    assert problems == [f"claims/x.yaml: not read: the file is {MAX_FILE_BYTES + 1:,} bytes; the limit is {MAX_FILE_BYTES:,}"]
 
 
 def test_unreadable_files_are_reported_through_the_loader(mini: Path):
@@ -87,3 +88,35 @@ def test_unreadable_files_are_reported_through_the_loader(mini: Path):
     problems = problems_of(mini)
     assert any(p.startswith("claims/latin1.yaml:2:") and "not UTF-8" in p for p in problems), problems
     assert any(p.startswith("claims/bom.yaml:1:") and "byte-order mark" in p for p in problems), problems
+
+
+def test_links_out_of_the_folder_pipes_and_devices_are_not_read(mini: Path, tmp_path: Path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("- id: SECRET_VALUE\n", encoding="utf-8")
+    (mini / "claims" / "outside.yaml").symlink_to(secret)
+    (mini / "claims" / "device.yaml").symlink_to("/dev/zero")
+    os.mkfifo(mini / "claims" / "pipe.yaml")
+    problems = problems_of(mini)
+    assert any(p.startswith("claims/outside.yaml:") and "leads outside" in p for p in problems), problems
+    assert any(p.startswith("claims/device.yaml:") and "leads outside" in p for p in problems), problems
+    assert any(p.startswith("claims/pipe.yaml:") and "not a regular file" in p for p in problems), problems
+    assert not any("SECRET_VALUE" in p for p in problems)
+
+
+def test_a_link_inside_the_folder_is_read(mini: Path):
+    (mini / "claims" / "alias.yaml").symlink_to(mini / "claims" / "sle.yaml")
+    text, problems = _read_file(CurationFile(mini / "claims" / "alias.yaml", "claims/alias.yaml", "claims", mini))
+    assert problems == [] and text == (mini / "claims" / "sle.yaml").read_text(encoding="utf-8")
+
+
+def test_a_device_is_refused_before_a_byte_is_read():
+    findings = Findings()
+    assert read_text(CurationFile(Path("/dev/zero"), "claims/zero.yaml", "claims"), findings) is None
+    assert [str(p) for p in findings.problems] == [
+        "claims/zero.yaml: not read: the file is not a regular file (a device, pipe or socket); only plain files are read"
+    ]
+
+
+def _read_file(file: CurationFile) -> tuple[str | None, list[str]]:
+    findings = Findings()
+    return read_text(file, findings), [str(p) for p in findings.problems]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -54,3 +55,23 @@ def test_a_missing_text_is_a_notice_not_a_problem(mini: Path, tmp_path: Path):
     assert findings.notices == [
         f"source text mini_sle.txt not found (looked in {tmp_path / 'nowhere'}); quotes and sections of that source were not checked"
     ]
+
+
+def test_a_text_that_is_not_utf8_is_a_problem_not_a_crash(mini: Path, tmp_path: Path):
+    edit(mini / "sources.yaml", "  sha256: 246ea0225061e31aa80b2c4dcc8c2c239485acf60af9909e6bda77ded47d9d38\n", "")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "mini_sle.txt").write_bytes("第一行\ncaf\xe9\n".encode("latin-1", errors="replace"))
+    texts, findings = texts_of(mini, sources)
+    assert texts == {}
+    assert [str(p).split(": ", 2)[-1] for p in findings.problems] == [
+        f"{sources / 'mini_sle.txt'} line 2 is not UTF-8; save the source text as UTF-8"
+    ]
+
+
+def test_a_pipe_in_place_of_the_text_is_refused_without_blocking(mini: Path, tmp_path: Path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    os.mkfifo(sources / "mini_sle.txt")
+    texts, findings = texts_of(mini, sources)
+    assert texts == {} and any("not a regular file" in str(p) for p in findings.problems)
