@@ -7,16 +7,33 @@ an N-Triples file, written only then, so a command naming an endpoint never buil
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mechkg.query.store_lock import store_lock
 from mechkg.query.stores import StoreSpec, parse_store_spec
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["store_spec_for"]
+__all__ = ["reading_store", "store_spec_for"]
+
+
+@contextlib.contextmanager
+def reading_store(spec: str | None) -> Iterator[None]:
+    """Hold a persistent store's shared lock while it is read (:mod:`mechkg.query.store_lock`).
+
+    A ``mechkg load`` into the same store is refused meanwhile, and a store being loaded is not
+    read. Other stores (in memory, an endpoint) need no lock.
+    """
+    engine, location = parse_store_spec(spec)
+    if engine == "oxigraph" and location:
+        with store_lock(Path(location), shared=True):
+            yield
+    else:
+        yield
 
 
 def _ntriples(graph: Graph | bytes | Callable[[], bytes]) -> bytes:

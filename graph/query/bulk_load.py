@@ -16,6 +16,9 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
+from mechkg.errors import MechKGError
+from mechkg.query.store_lock import store_lock
+
 __all__ = ["LoadReport", "load_oxigraph"]
 
 
@@ -62,10 +65,35 @@ def load_oxigraph(
     """Stream RDF from ``inputs`` into the persistent Oxigraph store at ``path`` (created if needed).
 
     ``clear`` empties the store first; ``on_read(n)`` is called with the number of bytes read,
-    for a progress bar; ``batch`` quads are written at a time.
+    for a progress bar; ``batch`` quads are written at a time. The store is held exclusively
+    (:mod:`mechkg.query.store_lock`): a load into a store that a server or another load is using
+    is refused, as is a path that cannot hold a store, each with a one-line
+    :class:`~mechkg.errors.MechKGError`.
     """
+    with store_lock(path, shared=False):
+        return _load(path, inputs, clear=clear, on_read=on_read, batch=batch)
+
+
+def _open_for_writing(path: Path) -> ox.Store:
+    if path.exists() and not path.is_dir():
+        raise MechKGError(f"cannot load into {path}: it is a file, not a store folder; choose a folder path")
+    try:
+        return ox.Store(str(path))
+    except OSError as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise MechKGError(f"cannot open the store {path} for writing: {reason}") from None
+
+
+def _load(
+    path: Path,
+    inputs: Iterable[tuple[BinaryIO, ox.RdfFormat]],
+    *,
+    clear: bool,
+    on_read: Callable[[int], None] | None,
+    batch: int,
+) -> LoadReport:
     started = time.perf_counter()
-    store = ox.Store(str(path))
+    store = _open_for_writing(path)
     if clear:
         store.clear()
     total_bytes = 0

@@ -47,20 +47,22 @@ def serve(
       mechkg serve --store oxigraph:kg.db --timeout 5 --cors https://yasgui.triply.cc
     """
     from mechkg.app.server import serve as run_server
+    from mechkg.app.store_spec import reading_store
 
     if store and endpoint:
         raise click.UsageError("--store and --endpoint exclude each other")
     with reported("serve"):
         compiled = compiled_graph(curation, sources, lexicons)
-    click.echo(f"MechKG: http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)", err=True)
-    run_server(
-        network=compiled.network,
-        ntriples=compiled.ntriples,
-        store=endpoint or store,
-        host=host,
-        port=port,
-        timeout=timeout,
-        max_results=max_results,
-        workers=workers,
-        cors=list(cors),
-    )
+    with reported("serve"), reading_store(store):
+        click.echo(f"MechKG: http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)", err=True)
+        run_server(
+            network=compiled.network,
+            ntriples=compiled.ntriples,
+            store=endpoint or store,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_results=max_results,
+            workers=workers,
+            cors=list(cors),
+        )

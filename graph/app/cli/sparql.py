@@ -102,10 +102,10 @@ def sparql(
     if store and endpoint:
         raise click.UsageError("--store and --endpoint exclude each other")
     values = _parameters(params)
-    from mechkg.app.store_spec import store_spec_for
+    from mechkg.app.store_spec import reading_store, store_spec_for
     from mechkg.query.named import run_query
 
-    with reported("sparql"), tempfile.TemporaryDirectory(prefix="mechkg-sparql-") as workdir:
+    with reported("sparql"), reading_store(store), tempfile.TemporaryDirectory(prefix="mechkg-sparql-") as workdir:
         target = _target(query)
         spec = store_spec_for(endpoint or store, lambda: compiled_graph(curation, sources, lexicons).ntriples, Path(workdir))
         result = run_query(spec.open(), target, params=values)

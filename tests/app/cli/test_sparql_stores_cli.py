@@ -27,7 +27,7 @@ def test_cli_json_is_w3c_results_json():
     args = ["sparql", "shared-mediators", "--param", "disease1=SLE", "--param", "disease2=IBD", "--format", "json", *CLI_DATA]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["head"]["vars"][:3] == ["disease1", "disease2", "mediator"]
     (row,) = data["results"]["bindings"]
     assert row["mediator"] == {"type": "uri", "value": "https://w3id.org/mechkg/entity/IL10"}
@@ -37,7 +37,7 @@ def test_cli_json_is_w3c_results_json():
 def test_cli_csv_tsv_and_table(tmp_path):
     query = tmp_path / "q.rq"
     query.write_text("SELECT ?d WHERE { ?d a mk:Disease } ORDER BY ?d", encoding="utf-8")
-    csv_out = CliRunner().invoke(main, ["sparql", str(query), "--format", "csv", *CLI_DATA]).output
+    csv_out = CliRunner().invoke(main, ["sparql", str(query), "--format", "csv", *CLI_DATA]).stdout
     assert csv_out.splitlines() == ["d", *(f"https://w3id.org/mechkg/entity/{d}" for d in ("IBD", "MS", "SLE"))]
     tsv_out = CliRunner().invoke(main, ["sparql", str(query), "--format", "tsv", *CLI_DATA]).output
     assert tsv_out.splitlines()[1:] == [f"<https://w3id.org/mechkg/entity/{d}>" for d in ("IBD", "MS", "SLE")]
