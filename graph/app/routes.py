@@ -32,6 +32,7 @@ from starlette.routing import Route
 
 from mechkg.app.guard import RequestGuard, is_utf8, plain_error
 from mechkg.app.negotiation import FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, negotiate
+from mechkg.app.origin import LOOPBACK_NAMES, HostOriginGuard
 from mechkg.paths import defaults
 from mechkg.query.named import named_queries
 from mechkg.query.pool import PoolBusy, QueryPool
@@ -48,6 +49,8 @@ class ServerConfig:
     network: nx.MultiDiGraph | None = None
     cors: list[str] = field(default_factory=list)
     explorer: str | None = None
+    hosts: frozenset[str] = LOOPBACK_NAMES
+    """Host names the server answers to (:mod:`mechkg.app.origin`)."""
     path_indexes: dict[str, Any] = field(default_factory=dict, repr=False)
     """Path-search indexes by mode, built on first use (:func:`mechkg.paths.search.path_index`)."""
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -225,7 +228,7 @@ async def explorer_page(request: Request) -> Response:
 
 def create_app(config: ServerConfig) -> Starlette:
     """The Starlette application serving ``config``."""
-    middleware = [Middleware(RequestGuard)]
+    middleware = [Middleware(HostOriginGuard, hosts=config.hosts, cors=config.cors), Middleware(RequestGuard)]
     if config.cors:
         middleware.append(
             Middleware(

@@ -13,6 +13,7 @@ from pathlib import Path
 import networkx as nx
 
 from mechkg.app.guard import HEADER_TIMEOUT, MAX_BODY_BYTES, MAX_CONNECTIONS, MAX_HEADER_BYTES, header_deadline_protocol
+from mechkg.app.origin import allowed_hosts, is_loopback
 from mechkg.app.routes import ServerConfig, create_app
 from mechkg.app.store_spec import store_spec_for
 from mechkg.query.pool import QueryPool
@@ -40,11 +41,16 @@ def serve(
     max_results: int = 10_000,
     workers: int = 2,
     cors: list[str] | None = None,
+    allow_hosts: list[str] | None = None,
 ) -> None:
     """Run the server until interrupted: the API and page over ``network``, ``/sparql`` over ``store``.
 
     ``ntriples`` (the curation's RDF graph) fills an in-memory store when ``store`` names none.
+    Requests must name an allowed Host (:func:`mechkg.app.origin.allowed_hosts` of ``host`` and
+    ``allow_hosts``); binding anything but loopback prints a warning first.
     """
+    import sys
+
     import uvicorn
 
     from mechkg.render.page import explorer_html
@@ -53,7 +59,15 @@ def serve(
         spec = store_spec_for(store, ntriples, Path(workdir))
         pool = QueryPool(spec, workers=workers, timeout=timeout, max_results=max_results).start()
         try:
-            config = ServerConfig(pool=pool, network=network, cors=cors or [], explorer=explorer_html(network))
+            hosts = allowed_hosts(host, allow_hosts or ())
+            if not is_loopback(host):
+                print(
+                    f"warning: serving on {host}, not loopback: anyone who can reach this machine can read the graph "
+                    f"and use the SPARQL endpoint. Requests must name one of: {', '.join(sorted(hosts))} "
+                    "(add names with --allow-host).",
+                    file=sys.stderr,
+                )
+            config = ServerConfig(pool=pool, network=network, cors=cors or [], explorer=explorer_html(network), hosts=hosts)
             uvicorn.run(
                 create_app(config),
                 host=host,

@@ -22,6 +22,13 @@ __all__ = ["serve"]
 @click.option("--max-results", default=10_000, show_default=True, type=int, help="Most result rows a query may return.")
 @click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
 @click.option("--cors", multiple=True, metavar="ORIGIN", help="Allow browser pages from ORIGIN (repeatable; '*' for any).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for Host NAME (repeatable); by default only 127.0.0.1, localhost and ::1 (and --host).",
+)
 def serve(
     curation: Path,
     sources: Path | None,
@@ -34,11 +41,13 @@ def serve(
     max_results: int,
     workers: int,
     cors: tuple[str, ...],
+    allow_hosts: tuple[str, ...],
 ) -> None:
     """Serve the explorer (/), a SPARQL 1.1 endpoint (/sparql) and a JSON API (/api/…).
 
     The endpoint is read-only: updates, SERVICE and FROM are refused; each query runs in a
-    worker process and is stopped after --timeout seconds. The explorer and /api/entity use
+    worker process and is stopped after --timeout seconds. Requests naming another Host (DNS
+    rebinding) and POSTs from foreign web pages are refused; binding a non-loopback --host warns. The explorer and /api/entity use
     the curation (--curation); /sparql uses --store / --endpoint when given.
 
     \b
@@ -65,4 +74,5 @@ def serve(
             max_results=max_results,
             workers=workers,
             cors=list(cors),
+            allow_hosts=list(allow_hosts),
         )
