@@ -241,9 +241,11 @@ def _ungrounded_entities(run: Runner) -> None:
         "CONVENTIONAL_AID_THERAPY",
         "CONVENTIONAL_SLE_THERAPY",
         "ENGINEERED_EXO_THERAPY",
+        "EXOSOME_THERAPY",
         "INSULIN_INJECTION",
         "MSC_EV_THERAPY",
         "MSC_EXO_THERAPY",
+        "SECRETOME_THERAPY",
     ]
 
 
