@@ -117,7 +117,10 @@ def main() -> None:
 
 
 def run() -> None:
-    """Entry point that turns any unexpected MechKGError into a clean message."""
+    """Entry point: control characters shown, not obeyed, on a terminal; any unexpected MechKGError a clean message."""
+    from mechkg.app.cli.terminal import guard_terminal_streams
+
+    guard_terminal_streams()
     try:
         main()
     except MechKGError as error:
