@@ -216,3 +216,24 @@ def _key(term: object) -> object:
         lang = term.language.lower() if term.language else None
         return ("literal", short(term), lang, str(term.datatype) if term.datatype and not lang else None)
     return short(term)
+
+
+# Queries of place (issue #13 item 8): tests/data/sparql/curation/{entities/anatomy,claims/sites}.yaml
+# state that SLE acts in the kidney and spleen (one quote) and that BM-MSCs and UC-MSCs come from
+# the bone marrow and the umbilical cord; no claim of the fixture uses either cell, so no disease.
+EXPECTED["disease-sites"] = (
+    {"disease": "SLE"},
+    ("disease", "site", "uberon", "claim", "quote"),
+    [
+        ("SLE", "KIDNEY", "obo:UBERON_0002113", "sp-sle-kidney", "脾臟及腎臟等靶器官"),
+        ("SLE", "SPLEEN", "obo:UBERON_0002106", "sp-sle-spleen", "脾臟及腎臟等靶器官"),
+    ],
+)
+EXPECTED["msc-tissue-sources"] = (
+    {},
+    ("tissue", "cell", "msc", "disease", "claim"),
+    [
+        ("BONE_MARROW", "BM_MSC", "true", "", "sp-bmmsc-bone-marrow"),
+        ("UMBILICAL_CORD", "UC_MSC", "true", "", "sp-ucmsc-cord"),
+    ],
+)

@@ -80,6 +80,9 @@ class MK(DefinedNamespace):
     expresses: URIRef
     studiedIn: URIRef
     uses: URIRef  # a therapy gives these cells, vesicles or drugs
+    hasLocation: URIRef  # disease or phenotype -> anatomical site where it acts
+    locatedIn: URIRef  # cell -> anatomical site where it resides
+    administeredAt: URIRef  # therapy -> anatomical site where it is given
 
     # annotations of predicates
     sign: URIRef  # +1, -1 or 0

@@ -46,7 +46,7 @@ BAD_REFERENCES = [
         "claims/sle.yaml",
         "  predicate: decreasedIn",
         "  predicate: zzz",
-        ["unknown predicate 'zzz'; one of ameliorates, associatedWith"],
+        ["unknown predicate 'zzz'; one of administeredAt, ameliorates, associatedWith"],
         "zzz",
     ),
     (

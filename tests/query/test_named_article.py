@@ -350,9 +350,10 @@ def _claim_provenance(run: Runner) -> None:
 @expects("claims-by-evidence")
 def _claims_by_evidence(run: Runner) -> None:
     rows = run(level="case_report")
-    # 11 case_report claims: the CiPSC islet patient (6), the 68-year-old RA man (2), the AS case (2),
+    # 12 case_report claims: the CiPSC islet patient (7, one in claims/sites.yaml), the 68-year-old RA man (2), the AS case (2),
     # the MS encephalopathy (1); all in humans
     assert sorted(r["claim"] for r in rows) == [
+        "adm-cipsc-islet-rectus-sheath",  # claims/sites.yaml: where the CiPSC islets were transplanted
         "as-case-ahsct-remission",
         "as-case-sct-may-relieve",
         "dm-cipsc-islet-ameliorates-t1d",
@@ -490,6 +491,57 @@ def _evidence_summary(run: Runner) -> None:
 @pytest.fixture(scope="module", params=["default", "rdflib"])
 def store(request, packaged_built) -> SparqlStore:
     return open_store(None if request.param == "default" else request.param, graph=packaged_built.rdf)
+
+
+@expects("disease-sites")
+def _disease_sites(run: Runner) -> None:
+    rows = run()
+    # claims/sites.yaml has 21 hasLocation claims, one row each (every site has one UBERON exact/close xref)
+    assert len(rows) == 21 and len({r["claim"] for r in rows}) == 21
+    sites = {(r["disease"], r["site"]) for r in rows}
+    # article: 系統性紅斑狼瘡和類風濕性關節炎是常見的自身免疫性結締組織疾病; 脾臟及腎臟等靶器官
+    assert {s for d, s in sites if d == "SLE"} == {"CONNECTIVE_TISSUE", "KIDNEY", "SPLEEN"}
+    # 手足小關節的…關節炎; RA的滑膜增生
+    assert {s for d, s in sites if d == "RA"} == {"CONNECTIVE_TISSUE", "HAND_JOINT", "FOOT_JOINT", "SYNOVIUM"}
+    assert ("MS", "CNS") in sites  # 多發性硬化癥是一種累及中樞神經系統的自身免疫性疾病
+    assert {s for d, s in sites if d == "IBD"} == {"DIGESTIVE_TRACT", "INTESTINAL_MUCOSA"}
+    assert {s for d, s in sites if d == "UC"} == {"COLON", "DIGESTIVE_SYSTEM"}
+    assert {s for d, s in sites if d == "T1D"} == {"PANCREAS", "PANCREATIC_ISLET"}
+    kidney = next(r for r in rows if (r["disease"], r["site"]) == ("SLE", "KIDNEY"))
+    assert (kidney["uberon"], kidney["label"], kidney["quote"]) == ("obo:UBERON_0002113", "kidney", "脾臟及腎臟等靶器官")
+    # cells and therapies have sites too, but through locatedIn / administeredAt, not here
+    assert not {"T_CELL", "CD34_PROGENITOR", "MSC_EXO_THERAPY"} & {r["disease"] for r in rows}
+    assert {r["site"] for r in run(disease="RA")} == {"CONNECTIVE_TISSUE", "HAND_JOINT", "FOOT_JOINT", "SYNOVIUM"}
+
+
+@expects("msc-tissue-sources")
+def _msc_tissue_sources(run: Runner) -> None:
+    rows = run()
+    # claims/sites.yaml: 8 derivesFrom claims from a cell to an anatomical entity
+    assert {(r["tissue"], r["cell"], r["claim"]) for r in rows} == {
+        ("BONE_MARROW", "BM_MSC", "src-bmmsc-bone-marrow"),
+        ("BONE_MARROW", "BM_STEM_CELL", "src-bm-stem-cell-bone-marrow"),
+        ("BONE_MARROW", "BM_STROMAL_STEM_CELL", "src-bmssc-bone-marrow"),
+        ("CNS", "NEURAL_STEM_CELL", "src-nsc-cns"),
+        ("DENTAL_PULP", "DPSC", "src-dpsc-dental-pulp"),
+        ("EMBRYO", "ESC", "src-esc-embryo"),
+        ("SYNOVIUM", "SYNOVIAL_MSC", "src-smsc-synovium"),
+        ("UMBILICAL_CORD", "UC_MSC", "src-ucmsc-umbilical-cord"),
+    }
+    # MSCs are the cells with skos:broader* MSC
+    assert {r["cell"] for r in rows if r["msc"] == "true"} == {"BM_MSC", "SYNOVIAL_MSC", "UC_MSC"}
+    diseases = {(r["cell"], r["disease"]) for r in rows}
+    # UC-MSCs: SLE (sle-ucmsc-ameliorates-sle), RA (UC_MSC_DMARD_THERAPY, NCT01547091), AIHA (aiha-* claims)
+    assert {d for c, d in diseases if c == "UC_MSC"} == {"AIHA", "RA", "SLE"}
+    # BM-MSCs: RA (the Iranian trial's AUTO_BM_MSC_THERAPY), SLE (ALLO_BM_MSC_THERAPY; Let-7f in SLE BM-MSCs)
+    assert {d for c, d in diseases if c == "BM_MSC"} == {"RA", "SLE"}
+    assert ("DPSC", "SPINAL_CORD_INJURY") in diseases  # DPSC exosomes in spinal cord injury
+    assert ("SYNOVIAL_MSC", "") in diseases  # synovial MSC exosomes: cartilage, no disease
+    # a claim on MSCs in general (e.g. MSC_THERAPY in IBD) is not given to any tissue source
+    assert ("UC_MSC", "IBD") not in diseases and ("BM_MSC", "IBD") not in diseases
+    assert len(rows) == len({(r["tissue"], r["cell"], r["disease"], r["claim"]) for r in rows})  # no duplicates
+    assert {r["disease"] for r in run(cell="UC_MSC")} == {"AIHA", "RA", "SLE"}
+    assert {r["cell"] for r in run(tissue="BONE_MARROW")} == {"BM_MSC", "BM_STEM_CELL", "BM_STROMAL_STEM_CELL"}
 
 
 def test_every_named_query_has_a_hand_checked_expectation():

@@ -21,7 +21,7 @@ ONTOLOGY = Path(__file__).parents[2] / "ontology"
 NS = str(MK._NS)
 BIOLINK = "https://w3id.org/biolink/vocab/"
 
-# The 19 predicates between entities, with (sign, causal) as in CURATION.md.
+# The 22 predicates between entities, with (sign, causal) as in CURATION.md.
 ENTITY_PREDICATES = {
     "increases": (1, True),
     "decreases": (-1, True),
@@ -42,6 +42,9 @@ ENTITY_PREDICATES = {
     "expresses": (0, False),
     "studiedIn": (0, False),
     "uses": (0, False),
+    "hasLocation": (0, False),
+    "locatedIn": (0, False),
+    "administeredAt": (0, False),
 }
 ENTITY_CLASSES = [
     "Disease", "Phenotype", "CellType", "GeneProduct", "ProteinFamilyOrComplex", "MicroRNA", "LncRNA",
