@@ -15,13 +15,24 @@ def _nodes(*ids: str) -> list[EntityNode]:
 def test_an_edge_summarises_the_claims_that_back_it():
     claims = [
         Claim("b", "A", "increases", "B", 1, disease=("SLE",), evidence_level="animal_model", confidence=0.6),
-        Claim("a", "A", "increases", "B", 1, disease=("RA",), evidence_level="in_vitro", confidence=0.8, aspect="amount",
-              flags=(Flag("doubtful", "why"),)),
+        Claim(
+            "a",
+            "A",
+            "increases",
+            "B",
+            1,
+            disease=("RA",),
+            evidence_level="in_vitro",
+            confidence=0.8,
+            aspect="amount",
+            flags=(Flag("doubtful", "why"),),
+        ),
     ]
     G = assemble(_nodes("A", "B"), claims, [("A", "increases", "B")])
     edge = edge_of(G, "A", "B", "increases")
-    assert edge == Edge("A", "increases", "B", 1, True, ("a", "b"), ("amount",), ("RA", "SLE"), 0.8,
-                        ("animal_model", "in_vitro"), True)
+    assert edge == Edge(
+        "A", "increases", "B", 1, True, ("a", "b"), ("amount",), ("RA", "SLE"), 0.8, ("animal_model", "in_vitro"), True
+    )
 
 
 def test_a_structural_edge_has_no_claims_and_full_confidence():
