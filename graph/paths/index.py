@@ -195,24 +195,23 @@ Filters = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | N
 """What a claim must pass to count: predicates wanted, evidence floor, diseases, include_doubtful."""
 
 
-def _search_edges(
-    G: nx.MultiDiGraph, nodes: Sequence[str], excluded: frozenset[str], mode: str, filters: Filters
-) -> tuple[array, array, array, dict[int, tuple[tuple[float, frozenset[str] | None], ...]]]:
-    """The search edges as arrays (tail, head, cost), ids in first-seen order, as networkx would add them, and their scopes."""
-    n = len(nodes)
-    position = {node: i for i, node in enumerate(nodes)}
-    claims = G.graph.get("claims", {})
-    exploratory = mode == "exploratory"
-    pair: dict[int, int] = {}  # u * n + v -> edge id
-    src, dst, cost = array("q"), array("q"), array("d")
-    scoped: dict[int, list[tuple[float, frozenset[str] | None]]] = {}
+class _Edges:
+    """The search edges being collected: arrays (tail, head, cost) in first-seen order, and their scopes."""
 
-    def offer(iu: int, iv: int, c: float, scope: frozenset[str] | None) -> None:
-        e = pair.get(iu * n + iv)
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.pair: dict[int, int] = {}  # u * n + v -> edge id
+        self.src, self.dst, self.cost = array("q"), array("q"), array("d")
+        self.scoped: dict[int, list[tuple[float, frozenset[str] | None]]] = {}
+
+    def offer(self, iu: int, iv: int, c: float, scope: frozenset[str] | None) -> None:
+        """Offer an option ``iu -> iv`` at cost ``c``: the search edge keeps the cheapest, ``scoped`` all of them."""
+        cost, scoped = self.cost, self.scoped
+        e = self.pair.get(iu * self.n + iv)
         if e is None:
-            e = pair[iu * n + iv] = len(cost)
-            src.append(iu)
-            dst.append(iv)
+            e = self.pair[iu * self.n + iv] = len(cost)
+            self.src.append(iu)
+            self.dst.append(iv)
             cost.append(c)
             if scope is not None:
                 scoped[e] = [(c, scope)]
@@ -224,6 +223,16 @@ def _search_edges(
         if c < cost[e]:
             cost[e] = c
 
+
+def _search_edges(
+    G: nx.MultiDiGraph, nodes: Sequence[str], excluded: frozenset[str], mode: str, filters: Filters
+) -> tuple[array, array, array, dict[int, tuple[tuple[float, frozenset[str] | None], ...]]]:
+    """The search edges as arrays (tail, head, cost), ids in first-seen order, as networkx would add them, and their scopes."""
+    position = {node: i for i, node in enumerate(nodes)}
+    claims = G.graph.get("claims", {})
+    exploratory = mode == "exploratory"
+    edges = _Edges(len(nodes))
+    offer = edges.offer
     for u, neighbours in G.adjacency():
         if u in excluded:
             continue
@@ -239,7 +248,7 @@ def _search_edges(
                 offer(iu, iv, c, scope)
                 if exploratory:
                     offer(iv, iu, c, scope)
-    return src, dst, cost, {e: tuple(options) for e, options in scoped.items()}
+    return edges.src, edges.dst, edges.cost, {e: tuple(options) for e, options in edges.scoped.items()}
 
 
 def _edge_cost(

@@ -74,10 +74,15 @@ def _study_lines(studies: Iterable[StudyFigures], indent: str) -> list[str]:
 
 def _borrowed_lines(G: nx.MultiDiGraph, path: MechanismPath, indent: str) -> list[str]:
     return [
-        f"{indent}other disease: {', '.join(short_label(G, d) for d in diseases)} — {short_label(G, hop.subject)} "
+        f"{indent}other disease: {_names(G, diseases)} — {short_label(G, hop.subject)} "
         f"—{hop.predicate}→ {short_label(G, hop.object)} rests only on claims about {'it' if len(diseases) == 1 else 'them'}"
         for hop, diseases in borrowed_hops(G, path)
     ]
+
+
+def _names(G: nx.MultiDiGraph, nodes: Iterable[str]) -> str:
+    """Short names of ``nodes``, comma-separated (an id not in ``G`` as itself)."""
+    return ", ".join(short_label(G, n) if n in G else n for n in nodes)
 
 
 def _tier_line(G: nx.MultiDiGraph, path: MechanismPath, indent: str) -> str:
@@ -92,10 +97,7 @@ def _tier_line(G: nx.MultiDiGraph, path: MechanismPath, indent: str) -> str:
 
 def _tags(G: nx.MultiDiGraph, path: MechanismPath) -> str:
     """Short marks of what ranks a path down: other diseases, a narrower therapy, generalisations, umbrella nodes."""
-    tags = [
-        f"other disease: {', '.join(short_label(G, d) for d in diseases)}"
-        for diseases in sorted({d for _, d in borrowed_hops(G, path)})
-    ]
+    tags = [f"other disease: {_names(G, diseases)}" for diseases in sorted({d for _, d in borrowed_hops(G, path)})]
     if path.score.narrower:
         tags.append(f"from narrower therapy {short_label(G, path.therapy)}")
     if path.score.generalisations:
