@@ -33,14 +33,17 @@ from mechkg.paths.taxonomy import ancestors, narrower_index, narrower_kinds
 __all__ = ["broader_chain", "broader_steps", "entries", "exits", "generalisations"]
 
 
-def entries(G: nx.MultiDiGraph, therapies: Sequence[str], *, inherit: bool) -> dict[str, tuple[Hop, ...]]:
-    """Entry node -> the shortest entry chain (``uses`` / ``broader`` hops) from one of ``therapies``, by node id."""
-    best: dict[str, tuple[int, int, str, tuple[Hop, ...]]] = {}
+def entries(G: nx.MultiDiGraph, therapies: Sequence[str], *, inherit: bool, own: str | None = None) -> dict[str, tuple[Hop, ...]]:
+    """Entry node -> the shortest entry chain (``uses`` / ``broader`` hops) from one of ``therapies``, by node id.
+
+    ``own``: the therapy asked about; a chain from it is preferred to one from another (narrower) therapy.
+    """
+    best: dict[str, tuple[bool, int, int, str, tuple[Hop, ...]]] = {}
 
     def offer(node: str, chain: tuple[Hop, ...], therapy: str) -> None:
         steps = sum(h.predicate == "broader" for h in chain)
-        rank = (steps, len(chain), therapy, chain)
-        if node not in best or rank[:3] < best[node][:3]:
+        rank = (own is not None and therapy != own, steps, len(chain), therapy, chain)
+        if node not in best or rank[:4] < best[node][:4]:
             best[node] = rank
 
     for therapy in therapies:
@@ -57,7 +60,7 @@ def entries(G: nx.MultiDiGraph, therapies: Sequence[str], *, inherit: bool) -> d
                 if inherit:
                     for a in ancestors(G, used):
                         offer(a, (*chain, uses_hop, *broader_chain(G, used, a)), therapy)
-    return {node: rank[3] for node, rank in sorted(best.items())}
+    return {node: rank[4] for node, rank in sorted(best.items())}
 
 
 def broader_chain(G: nx.MultiDiGraph, start: str, goal: str, kind: str = "entry") -> tuple[Hop, ...]:

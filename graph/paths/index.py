@@ -1,7 +1,9 @@
 """The search graph of a network for one mode and set of filters, built once and reused by many searches.
 
 Every edge of the network that passes the filters becomes a search edge ``u -> v`` (in
-exploratory mode also ``v -> u``) at ``-log`` of its support plus :data:`~mechkg.paths.score.STEP_COST`;
+exploratory mode also ``v -> u``) at ``-log`` of its support plus :data:`~mechkg.paths.score.STEP_COST`.
+Claims flagged as probably wrong (:data:`~mechkg.paths.defaults.PROBABLY_WRONG`) count only with
+``include_doubtful``, so an edge whose every claim is so flagged is left out by default;
 a pair of nodes linked by several such edges keeps one search edge at the cheapest cost, and
 the edges it stands for (its *options*, :func:`edge_options`) are weighed again, as
 :class:`~mechkg.paths.result.Hop` records, when a path uses it (:func:`weigh_hop`).
@@ -18,6 +20,9 @@ the edges it stands for (its *options*, :func:`edge_options`) are weighed again,
 ([('decreases', -1)], 0.9)
 >>> path_index(index.G, min_evidence="human").search.number_of_edges  # the in-vitro claim does not count
 1
+
+A search edge whose claims are all about some disease keeps, in ``scopes``, its options' costs with
+those diseases, so that a question about another disease can rank it down (:mod:`mechkg.paths.criteria`).
 """
 
 from __future__ import annotations
@@ -39,15 +44,21 @@ from mechkg.network.evidence import Claim
 from mechkg.paths import defaults
 from mechkg.paths.engine import SearchGraph
 from mechkg.paths.result import Hop
-from mechkg.paths.score import EVIDENCE_FLOORS, STEP_COST, STRUCTURAL_VALUE, edge_support, weigh_claims
+from mechkg.paths.score import EVIDENCE_FLOORS, STEP_COST, STRUCTURAL_VALUE, edge_scope, weigh_claims
 from mechkg.paths.taxonomy import exact_matches, narrower_index, narrower_kinds
 
-__all__ = ["EdgeOption", "PathIndex", "edge_options", "path_index", "weigh_hop"]
+__all__ = ["EdgeOption", "PathIndex", "Scopes", "edge_options", "path_index", "weigh_hop"]
+
+Scopes = Mapping[int, tuple[tuple[float, frozenset[str] | None], ...]]
+"""Search edge id -> the (cost, diseases) of its options, for edges with an option whose claims all name a disease."""
 
 
 @dataclass(frozen=True, slots=True)
 class EdgeOption:
-    """One way to walk from u to v in the search graph: an edge of G, forwards or backwards, at its cost."""
+    """One way to walk from u to v in the search graph: an edge of G, forwards or backwards, at its cost.
+
+    ``scope``: the diseases its counted claims are about, None if one of them names none.
+    """
 
     subject: str
     predicate: str
@@ -55,6 +66,7 @@ class EdgeOption:
     forward: bool
     sign: int
     cost: float
+    scope: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,6 +83,7 @@ class PathIndex:
     the reference the compact search is checked against (slow and large on big graphs).
     Reuse one index for many queries with the same filters (as
     :func:`~mechkg.paths.search.mechanisms` does); a search does not change it.
+    ``include_doubtful``: whether claims flagged as probably wrong count; ``scopes``: see :data:`Scopes`.
     """
 
     G: nx.MultiDiGraph
@@ -86,6 +99,8 @@ class PathIndex:
     narrower: Mapping[str, Sequence[str]] = field(default_factory=dict, repr=False)
     exact: Mapping[str, set[str]] = field(default_factory=dict, repr=False)
     kind_ok: np.ndarray | None = field(default=None, repr=False)
+    include_doubtful: bool = defaults.INCLUDE_DOUBTFUL
+    scopes: Scopes = field(default_factory=dict, repr=False)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -123,11 +138,13 @@ def path_index(
     predicates: Iterable[str] | None = None,
     classes: Iterable[str] | None = None,
     disease_context: str | None = None,
+    include_doubtful: bool = defaults.INCLUDE_DOUBTFUL,
 ) -> PathIndex:
     """Build the search graph of ``G`` for one mode and set of filters (see :class:`PathIndex`).
 
     Only edges with at least one claim passing the evidence floor (and, with
-    ``disease_context``, made about that disease or a narrower one) are kept; in exploratory
+    ``disease_context``, made about that disease or a narrower one; without
+    ``include_doubtful``, not flagged as probably wrong) are kept; in exploratory
     mode edges without claims count :data:`~mechkg.paths.score.STRUCTURAL_VALUE`. ``predicates``
     limits the mechanistic predicates, ``classes`` the classes of intermediate nodes (the ends are
     free). Clinical studies and self-loops are left out. One pass over the edges of ``G``, with the
@@ -142,7 +159,7 @@ def path_index(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(G, mode, min_evidence, wanted, kinds, disease_context)
+        return _build(G, mode, min_evidence, wanted, kinds, disease_context, include_doubtful)
     finally:
         if collecting:
             gc.enable()
@@ -155,6 +172,7 @@ def _build(
     wanted: frozenset[str] | None,
     kinds: frozenset[str] | None,
     disease_context: str | None,
+    include_doubtful: bool,
 ) -> PathIndex:
     """:func:`path_index` with its arguments checked (and the garbage collector paused)."""
     floor = EVIDENCE_FLOORS[min_evidence]
@@ -163,42 +181,58 @@ def _build(
     nodes = list(G)
     types = [data.get("type") for _, data in G.nodes(data=True)]
     excluded = frozenset(node for node, kind in zip(nodes, types, strict=True) if kind == "ClinicalStudy")
-    src, dst, cost = _search_edges(G, nodes, excluded, mode, wanted, floor, diseases)
+    src, dst, cost, scopes = _search_edges(G, nodes, excluded, mode, (wanted, floor, diseases, include_doubtful))
     search = SearchGraph(nodes, src, dst, cost)
     kind_ok = None if kinds is None else np.fromiter((t in kinds for t in types), dtype=bool, count=len(nodes))
     exact = exact_matches(G)
     return PathIndex(
-        G, search, mode, min_evidence, wanted, kinds, disease_context, floor, diseases, excluded, narrower, exact, kind_ok
-    )
+        G, search, mode, min_evidence, wanted, kinds, disease_context, floor, diseases, excluded, narrower, exact, kind_ok,
+        include_doubtful, scopes,
+    )  # fmt: skip
+
+
+Filters = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None, bool]
+"""What a claim must pass to count: predicates wanted, evidence floor, diseases, include_doubtful."""
+
+
+class _Edges:
+    """The search edges being collected: arrays (tail, head, cost) in first-seen order, and their scopes."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.pair: dict[int, int] = {}  # u * n + v -> edge id
+        self.src, self.dst, self.cost = array("q"), array("q"), array("d")
+        self.scoped: dict[int, list[tuple[float, frozenset[str] | None]]] = {}
+
+    def offer(self, iu: int, iv: int, c: float, scope: frozenset[str] | None) -> None:
+        """Offer an option ``iu -> iv`` at cost ``c``: the search edge keeps the cheapest, ``scoped`` all of them."""
+        cost, scoped = self.cost, self.scoped
+        e = self.pair.get(iu * self.n + iv)
+        if e is None:
+            e = self.pair[iu * self.n + iv] = len(cost)
+            self.src.append(iu)
+            self.dst.append(iv)
+            cost.append(c)
+            if scope is not None:
+                scoped[e] = [(c, scope)]
+            return
+        if scope is not None and e not in scoped:
+            scoped[e] = [(cost[e], None)]  # the cheapest of its general options so far
+        if e in scoped:
+            scoped[e].append((c, scope))
+        if c < cost[e]:
+            cost[e] = c
 
 
 def _search_edges(
-    G: nx.MultiDiGraph,
-    nodes: Sequence[str],
-    excluded: frozenset[str],
-    mode: str,
-    wanted: frozenset[str] | None,
-    floor: frozenset[str] | None,
-    diseases: frozenset[str] | None,
-) -> tuple[array, array, array]:
-    """The search edges as arrays (tail, head, cost), ids in first-seen order, as networkx would add them."""
-    n = len(nodes)
+    G: nx.MultiDiGraph, nodes: Sequence[str], excluded: frozenset[str], mode: str, filters: Filters
+) -> tuple[array, array, array, dict[int, tuple[tuple[float, frozenset[str] | None], ...]]]:
+    """The search edges as arrays (tail, head, cost), ids in first-seen order, as networkx would add them, and their scopes."""
     position = {node: i for i, node in enumerate(nodes)}
     claims = G.graph.get("claims", {})
     exploratory = mode == "exploratory"
-    pair: dict[int, int] = {}  # u * n + v -> edge id
-    src, dst, cost = array("q"), array("q"), array("d")
-
-    def offer(iu: int, iv: int, c: float) -> None:
-        e = pair.get(iu * n + iv)
-        if e is None:
-            pair[iu * n + iv] = len(cost)
-            src.append(iu)
-            dst.append(iv)
-            cost.append(c)
-        elif c < cost[e]:
-            cost[e] = c
-
+    edges = _Edges(len(nodes))
+    offer = edges.offer
     for u, neighbours in G.adjacency():
         if u in excluded:
             continue
@@ -208,36 +242,36 @@ def _search_edges(
                 continue
             iv = position[v]
             for key, data in keyed.items():
-                c = _edge_cost(claims, key, data, mode, wanted, floor, diseases)
+                c, scope = _edge_cost(claims, key, data, mode, filters)
                 if c is None:
                     continue
-                offer(iu, iv, c)
+                offer(iu, iv, c, scope)
                 if exploratory:
-                    offer(iv, iu, c)
-    return src, dst, cost
+                    offer(iv, iu, c, scope)
+    return edges.src, edges.dst, edges.cost, {e: tuple(options) for e, options in edges.scoped.items()}
 
 
 def _edge_cost(
-    claims: Mapping[str, Claim],
-    key: str,
-    data: Mapping[str, Any],
-    mode: str,
-    wanted: frozenset[str] | None,
-    floor: frozenset[str] | None,
-    diseases: frozenset[str] | None,
-) -> float | None:
-    """The search cost of walking the edge of ``G`` with ``key``/``data``, or None if filtered out."""
+    claims: Mapping[str, Claim], key: str, data: Mapping[str, Any], mode: str, filters: Filters
+) -> tuple[float | None, frozenset[str] | None]:
+    """The search cost of walking the edge of ``G`` with ``key``/``data`` (None if filtered out), and its scope."""
+    wanted, floor, diseases, include_doubtful = filters
     if wanted is not None and key not in wanted:
-        return None
+        return None, None
     if mode == "causal" and not data.get("causal"):
-        return None
+        return None, None
     ids = data.get("claims", ())
-    support = edge_support(claims, ids, floor, diseases)
+    support, scope = edge_scope(claims, ids, floor, diseases, include_doubtful)
     if not ids and mode == "exploratory" and floor is None and diseases is None:
         support = STRUCTURAL_VALUE
     if support <= 0.0:
-        return None
-    return -math.log(support) + STEP_COST
+        return None, None
+    return -math.log(support) + STEP_COST, scope
+
+
+def _filters(index: PathIndex) -> Filters:
+    """The claim filters ``index`` was built with."""
+    return (index.predicates, index.floor, index.context_diseases, index.include_doubtful)
 
 
 def edge_options(index: PathIndex, u: str, v: str) -> tuple[EdgeOption, ...]:
@@ -249,9 +283,9 @@ def edge_options(index: PathIndex, u: str, v: str) -> tuple[EdgeOption, ...]:
     opts = []
     for a, b, forward in walks:
         for key, data in G.get_edge_data(a, b, default={}).items():
-            cost = _edge_cost(claims, key, data, index.mode, index.predicates, index.floor, index.context_diseases)
+            cost, scope = _edge_cost(claims, key, data, index.mode, _filters(index))
             if cost is not None:
-                opts.append(EdgeOption(a, key, b, forward, int(data.get("sign", 0)), cost))
+                opts.append(EdgeOption(a, key, b, forward, int(data.get("sign", 0)), cost, scope))
     opts.sort(key=lambda o: (o.cost, not o.forward, o.predicate))
     return tuple(opts)
 
@@ -260,7 +294,7 @@ def weigh_hop(index: PathIndex, option: EdgeOption) -> Hop:
     """The mechanism :class:`~mechkg.paths.result.Hop` of a search option, with its claims weighed."""
     data = index.G.edges[option.subject, option.object, option.predicate]
     claims, support, sources = weigh_claims(
-        index.G.graph.get("claims", {}), data.get("claims", ()), index.floor, index.context_diseases
+        index.G.graph.get("claims", {}), data.get("claims", ()), index.floor, index.context_diseases, index.include_doubtful
     )
     if not data.get("claims") and index.mode == "exploratory":
         support = STRUCTURAL_VALUE
@@ -287,13 +321,13 @@ def _networkx_search_graph(index: PathIndex) -> nx.DiGraph:
     for u, v, key, data in G.edges(keys=True, data=True):
         if u == v or G.nodes[u].get("type") == "ClinicalStudy" or G.nodes[v].get("type") == "ClinicalStudy":
             continue
-        cost = _edge_cost(claims, key, data, index.mode, index.predicates, index.floor, index.context_diseases)
+        cost, scope = _edge_cost(claims, key, data, index.mode, _filters(index))
         if cost is None:
             continue
         sign = int(data.get("sign", 0))
-        options[(u, v)].append(EdgeOption(u, key, v, True, sign, cost))
+        options[(u, v)].append(EdgeOption(u, key, v, True, sign, cost, scope))
         if index.mode == "exploratory":
-            options[(v, u)].append(EdgeOption(u, key, v, False, sign, cost))
+            options[(v, u)].append(EdgeOption(u, key, v, False, sign, cost, scope))
     H = nx.DiGraph()
     H.add_nodes_from(G.nodes)
     for (u, v), opts in options.items():

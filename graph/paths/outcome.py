@@ -2,7 +2,8 @@
 
 A direct edge from an entry to a target is not a mechanism but the observed outcome (e.g.
 ``ameliorates`` as reported by a trial): it is reported apart from the mechanism paths, with the
-figures of the studies behind it.
+figures of the studies behind it. Its claims count under the index's filters (evidence floor,
+disease context, claims flagged as probably wrong only with ``include_doubtful``).
 
 >>> from mechkg.network.assemble import assemble
 >>> from mechkg.network.evidence import Claim, EntityNode
@@ -45,7 +46,9 @@ def observed_outcomes(index: PathIndex, therapies: Sequence[str], disease: str, 
                 for key, data in sorted(G.get_edge_data(u, v, default={}).items()):
                     if index.mode == "causal" and not data.get("causal"):
                         continue
-                    kept, support, sources = weigh_claims(claims, data.get("claims", ()), floor, index.context_diseases)
+                    kept, support, sources = weigh_claims(
+                        claims, data.get("claims", ()), floor, index.context_diseases, index.include_doubtful
+                    )
                     if not kept:
                         continue
                     aspects = tuple(data.get("aspects", ()))

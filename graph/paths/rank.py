@@ -4,8 +4,9 @@ A node path found by the search may be walked by several edges between two nodes
 :func:`expand` makes one :class:`~mechkg.paths.result.MechanismPath` per combination of the
 best edge of each sign and direction, scored as :mod:`mechkg.paths.score` says.
 
-**Order** (:func:`rank_key`): fewest generalisations first (paths that need no inheritance
-explain *this* therapy and disease), then highest score, then fewer hops, then node ids.
+**Order** (:func:`rank_key`): the tiers of :mod:`mechkg.paths.criteria` (other-disease hops,
+narrower therapy, generalisations, umbrella nodes: lexicographic), then highest score, then fewer
+hops, then node ids.
 
 **Same mechanism** (:func:`dedup`). Two paths are the same mechanism — listed once, the other
 kept under ``variants`` — when they have the same number of hops, the same direction of every
@@ -23,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from mechkg.paths.criteria import Criteria
 from mechkg.paths.ends import broader_steps, generalisations
 from mechkg.paths.index import EdgeOption, PathIndex, weigh_hop
 from mechkg.paths.result import Hop, MechanismPath, Node
@@ -40,27 +42,31 @@ def expand(
     disease: str,
     options: Callable[[str, str], Sequence[EdgeOption]],
     degree: Mapping[str, int],
+    *,
+    criteria: Criteria | None = None,
 ) -> list[MechanismPath]:
     """Every signed combination of the edges between consecutive nodes of ``node_path``.
 
     ``entry`` and ``exit_`` are the chains that lead from ``therapy`` to the first node and from
     the last node to ``disease``; ``options(u, v)`` the edges of a search edge, best first;
-    ``degree`` each node's number of neighbours in the search graph.
+    ``degree`` each node's number of neighbours in the search graph; ``criteria`` the tiers of
+    the question (default: no other disease, no narrower therapy, the umbrella nodes).
     """
     G = index.G
+    crit = criteria if criteria is not None else Criteria(frozenset({disease}))
     per_hop = []
     for u, v in itertools.pairwise(node_path):
-        best_by_sign: dict[tuple[int, bool], EdgeOption] = {}
-        for o in options(u, v):  # best first: keep the best option per (sign, direction) only
-            best_by_sign.setdefault((o.sign, o.forward), o)
-        per_hop.append([weigh_hop(index, o) for o in best_by_sign.values()])
+        per_hop.append([(weigh_hop(index, o), crit.ranked_other(o.scope)) for o in _best_by_sign(options(u, v), crit)])
     hub_degrees = tuple((n, degree[n]) for n in node_path[:-1])
     hub = hub_factor(d for _, d in hub_degrees)
     spec = specificity(broader_steps(entry)) * specificity(broader_steps(exit_))
     general = generalisations((*entry, *exit_))
+    umbrella = tuple(n for n in node_path[1:-1] if crit.node_tier(n))
+    narrower = crit.narrower(therapy)
     out = []
     for combo in itertools.product(*per_hop):
-        hops = tuple(combo)
+        hops = tuple(h for h, _ in combo)
+        other = sum(o for _, o in combo)
         evidence = math.prod(h.support for h in hops)
         length = length_factor(len(hops))
         if index.mode == "causal" or all(h.forward and G.edges[h.subject, h.object, h.predicate].get("causal") for h in hops):
@@ -70,10 +76,22 @@ def expand(
         all_hops = (*entry, *hops, *exit_)
         ids = [therapy] + [h.object if h.forward else h.subject for h in all_hops]
         nodes = tuple(Node.from_graph(G, n) for n in ids)
-        out.append(
-            MechanismPath(therapy, disease, nodes, all_hops, net, ScoreParts(evidence, length, hub, spec, hub_degrees, general))
-        )
+        parts = ScoreParts(evidence, length, hub, spec, hub_degrees, general, other, narrower, umbrella)
+        out.append(MechanismPath(therapy, disease, nodes, all_hops, net, parts))
     return out
+
+
+def _best_by_sign(options: Sequence[EdgeOption], criteria: Criteria) -> list[EdgeOption]:
+    """The best option per (sign, direction), other-disease tier included; options it may not walk left out."""
+    best: dict[tuple[int, bool], tuple[float, int, EdgeOption]] = {}
+    for i, o in enumerate(options):  # options come best first: ties keep that order
+        tier = criteria.option_tier(o.scope)
+        if tier is None:
+            continue
+        key = (o.sign, o.forward)
+        if key not in best or (o.cost + tier, i) < best[key][:2]:
+            best[key] = (o.cost + tier, i, o)
+    return [o for _, _, o in sorted(best.values(), key=lambda b: b[1])]
 
 
 def same_mechanism(a: MechanismPath, b: MechanismPath, same: Callable[[str, str], bool]) -> bool:
@@ -88,9 +106,9 @@ def same_mechanism(a: MechanismPath, b: MechanismPath, same: Callable[[str, str]
 
 
 def rank_key(p: MechanismPath) -> tuple[Any, ...]:
-    """The sort key of the ranking: generalisations, −score, mechanistic hops, node ids, predicates."""
+    """The sort key of the ranking: the tiers (as one cost), −score, mechanistic hops, node ids, predicates."""
     return (
-        p.score.generalisations,
+        p.score.tier_cost,
         -round(p.score.total, 12),
         len(p.mechanism_hops),
         p.node_ids,

@@ -74,10 +74,37 @@ def _study_lines(studies: Iterable[StudyFigures], indent: str) -> list[str]:
 
 def _borrowed_lines(G: nx.MultiDiGraph, path: MechanismPath, indent: str) -> list[str]:
     return [
-        f"{indent}caution: {short_label(G, hop.subject)} —{hop.predicate}→ {short_label(G, hop.object)} "
-        f"rests only on claims about {', '.join(short_label(G, d) for d in diseases)}"
+        f"{indent}other disease: {_names(G, diseases)} — {short_label(G, hop.subject)} "
+        f"—{hop.predicate}→ {short_label(G, hop.object)} rests only on claims about {'it' if len(diseases) == 1 else 'them'}"
         for hop, diseases in borrowed_hops(G, path)
     ]
+
+
+def _names(G: nx.MultiDiGraph, nodes: Iterable[str]) -> str:
+    """Short names of ``nodes``, comma-separated (an id not in ``G`` as itself)."""
+    return ", ".join(short_label(G, n) if n in G else n for n in nodes)
+
+
+def _tier_line(G: nx.MultiDiGraph, path: MechanismPath, indent: str) -> str:
+    """The path's rank tiers, in their order (each lexicographic, before the score)."""
+    s = path.score
+    umbrella = f" ({', '.join(short_label(G, n) for n in s.umbrella)})" if s.umbrella else ""
+    return (
+        f"{indent}tiers: other-disease hops {s.other_disease}, narrower therapy {'yes' if s.narrower else 'no'}, "
+        f"generalisations {s.generalisations}, umbrella nodes {len(s.umbrella)}{umbrella}"
+    )
+
+
+def _tags(G: nx.MultiDiGraph, path: MechanismPath) -> str:
+    """Short marks of what ranks a path down: other diseases, a narrower therapy, generalisations, umbrella nodes."""
+    tags = [f"other disease: {_names(G, diseases)}" for diseases in sorted({d for _, d in borrowed_hops(G, path)})]
+    if path.score.narrower:
+        tags.append(f"from narrower therapy {short_label(G, path.therapy)}")
+    if path.score.generalisations:
+        tags.append(f"{path.score.generalisations} generalisation{'s' if path.score.generalisations != 1 else ''}")
+    if path.score.umbrella:
+        tags.append(f"umbrella: {', '.join(short_label(G, n) for n in path.score.umbrella)}")
+    return f"  [{'; '.join(tags)}]" if tags else ""
 
 
 def result_text(G: nx.MultiDiGraph, result: MechanismResult) -> str:
@@ -88,6 +115,10 @@ def result_text(G: nx.MultiDiGraph, result: MechanismResult) -> str:
         f"How could {result.query!r} [{therapies}] act on {short_label(G, result.target)} [{result.target}]? "
         f"({result.mode} mode, k={c.get('k')}, at most {c.get('max_hops')} hops, evidence: {c.get('min_evidence')})"
     ]
+    if c.get("include_doubtful"):
+        lines.append("(claims flagged contradicts_biology or doubtful are counted: --include-doubtful)")
+    if c.get("other_disease") in ("equal", "exclude"):
+        lines.append(f"(hops resting only on claims about other diseases: {c['other_disease']})")
     if result.observed:
         lines.append("")
         lines.append("Observed outcome (direct therapy → disease edge, not a mechanism):")
@@ -118,14 +149,10 @@ def result_text(G: nx.MultiDiGraph, result: MechanismResult) -> str:
         lines.append(f"{number}. {chain_line(G, path.nodes[0].id, path.hops)}   net: {net}")
         s = path.score
         hubs = ", ".join(f"{n} {d}" for n, d in s.hub_degrees)
+        lines.append(_tier_line(G, path, "   "))
         lines.append(
             f"   score {s.total:.4f} = evidence {s.evidence:.4f} × length {s.length:.3f} × hub {s.hub:.3f}"
             f" (degrees: {hubs or '-'}) × specificity {s.specificity:.3f}"
-            + (
-                f"  [{s.generalisations} generalisation{'s' if s.generalisations != 1 else ''}: ranked after specific paths]"
-                if s.generalisations
-                else ""
-            )
         )
         for variant in path.variants:
             lines.append(f"   same mechanism also via: {' → '.join(variant)}")
@@ -144,18 +171,34 @@ def highlight_steps(result: MechanismResult, G: nx.MultiDiGraph) -> list[list[tu
     return [[h.key for h in p.hops if G.has_edge(h.subject, h.object, h.predicate)] for p in result.paths]
 
 
+def _observed_text(r: TherapyMechanism) -> str:
+    """``observed: ameliorates (human_trial; studies STUDY_A)``: the therapy's direct edges to the disease."""
+    parts = []
+    for predicate in sorted({o.hop.predicate for o in r.observed}):
+        outcomes = [o for o in r.observed if o.hop.predicate == predicate]
+        levels = sorted({c.evidence_level for o in outcomes for c in o.hop.claims})
+        studies = sorted({s.id for o in outcomes for s in o.studies})
+        detail = ", ".join(levels) + (f"; studies {', '.join(studies)}" if studies else "")
+        parts.append(f"{predicate} ({detail})" if detail else predicate)
+    return "observed: " + ", ".join(parts)
+
+
 def mechanisms_text(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMechanism]) -> str:
-    """One screen: per therapy, its best path and net sign, and whether an outcome is observed."""
+    """One screen: per therapy, its best path, its best counteracting and aggravating path, and the observed outcome."""
     lines = [f"How each therapy is thought to act on {short_label(G, disease)} [{disease}]:"]
     if not rows:
         lines.append("  no therapy has a mechanism path or an observed outcome for this disease.")
     for r in rows:
-        observed = "  (observed: " + ", ".join(sorted({o.hop.predicate for o in r.observed})) + ")" if r.observed else ""
         head = f"- {short_label(G, r.therapy)} [{r.therapy}]"
+        lines.append(f"{head}: " + (f"{r.best.verdict}, score {r.best.score.total:.4f}" if r.best else "no mechanism path"))
+        if r.observed:
+            lines.append(f"    {_observed_text(r)}")
         if r.best is None:
-            lines.append(f"{head}: no mechanism path{observed}")
             continue
-        lines.append(f"{head}: {r.best.verdict}, score {r.best.score.total:.4f}{observed}")
-        lines.append(f"    {chain_line(G, r.best.nodes[0].id, r.best.hops)}")
-        lines.extend(_borrowed_lines(G, r.best, "    "))
+        shown = [("best", r.best)]
+        shown += [(name, p) for name, p in (("counteracts", r.counteracting), ("aggravates", r.aggravating)) if p is not None]
+        for name, path in shown:
+            if name != "best" and path is r.best:
+                continue
+            lines.append(f"    {name}: {chain_line(G, path.nodes[0].id, path.hops)}{_tags(G, path)}")
     return "\n".join(lines) + "\n"

@@ -181,9 +181,15 @@ class MechanismResult:
 
 @dataclass(frozen=True, slots=True)
 class TherapyMechanism:
-    """One line of :func:`mechkg.paths.search.mechanisms`: a therapy, its best path to D, and its observed outcome."""
+    """One line of :func:`mechkg.paths.search.mechanisms`: a therapy, its best paths to D, and its observed outcome.
+
+    ``best`` is its top-ranked path; ``counteracting`` and ``aggravating`` its best path of net sign
+    −1 and +1 among the ``paths`` looked at (None if there is none).
+    """
 
     therapy: str
     best: MechanismPath | None
     paths: int
     observed: tuple[ObservedOutcome, ...]
+    counteracting: MechanismPath | None = None
+    aggravating: MechanismPath | None = None

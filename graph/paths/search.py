@@ -16,6 +16,8 @@ How it is done, one module each:
 
 * where a path may start and end (the therapy, what it uses, broader and narrower kinds):
   :mod:`mechkg.paths.ends`, over the hierarchy of :mod:`mechkg.paths.taxonomy`;
+* what ranks a path (tiers: other-disease hops, narrower therapy, generalisations, umbrella
+  nodes; then the score): :mod:`mechkg.paths.criteria`;
 * what a path is worth (evidence × length × hub × specificity): :mod:`mechkg.paths.score`;
 * the search graph for one set of filters, built once: :mod:`mechkg.paths.index`;
 * the k best node paths (Yen's algorithm, on the pruned or the whole search graph):
@@ -47,6 +49,7 @@ import networkx as nx
 
 from mechkg.network.names import resolve_name
 from mechkg.paths import defaults
+from mechkg.paths.criteria import Criteria, criteria_for
 from mechkg.paths.ends import entries, exits
 from mechkg.paths.index import PathIndex, path_index
 from mechkg.paths.nearest import partial_chains
@@ -77,6 +80,8 @@ def mechanism_paths(
     index: PathIndex | None = None,
     nearest: bool = True,
     engine: defaults.Engine = defaults.ENGINE,
+    include_doubtful: bool = defaults.INCLUDE_DOUBTFUL,
+    other_disease: defaults.OtherDisease = defaults.OTHER_DISEASE,
 ) -> MechanismResult:
     """The ``k`` best mechanism paths from ``therapy`` to ``disease`` (see the module docstring).
 
@@ -92,7 +97,9 @@ def mechanism_paths(
     the same filters. ``nearest``: when no path is found, also look for the nearest partial
     chains (costly when many pairs are asked for at once). ``engine``: ``pruned`` (default) or
     ``full``, the reference search on the whole networkx graph; both give the same result
-    (see :mod:`mechkg.paths.yen`), ``full`` is only slower.
+    (see :mod:`mechkg.paths.yen`), ``full`` is only slower. ``include_doubtful``: claims flagged
+    as probably wrong count too; ``other_disease``: hops resting only on claims about other
+    diseases are ranked lower (``rank``), counted as any other (``equal``) or left out (``exclude``).
     Unknown or ambiguous names raise :class:`~mechkg.errors.UnknownEntity`.
     """
     if k < 1 or max_hops < 2:
@@ -105,19 +112,24 @@ def mechanism_paths(
     context = target if disease_context else None
     if index is None:
         index = path_index(
-            G, mode=mode, min_evidence=min_evidence, predicates=predicates, classes=classes, disease_context=context
-        )
-    elif (index.mode, index.min_evidence, index.disease_context) != (mode, min_evidence, context):
+            G, mode=mode, min_evidence=min_evidence, predicates=predicates, classes=classes, disease_context=context,
+            include_doubtful=include_doubtful,
+        )  # fmt: skip
+    elif (index.mode, index.min_evidence, index.disease_context, index.include_doubtful) != (
+        mode, min_evidence, context, include_doubtful,
+    ):  # fmt: skip
         raise ValueError("the given PathIndex was built for other filters")
+    source = resolve_name(G, therapy)
+    assert source is not None
+    criteria = criteria_for(G, index.narrower, target, therapies, source, other_disease)
     paths, truncated = _search(
-        index, therapies, target, k=k, max_hops=max_hops, via=via_ids, avoid=avoid_ids, inherit=inherit, engine=engine
-    )
+        index, therapies, target, k=k, max_hops=max_hops, via=via_ids, avoid=avoid_ids, inherit=inherit, engine=engine,
+        criteria=criteria,
+    )  # fmt: skip
     observed = observed_outcomes(index, therapies, target, inherit=inherit)
     partial: tuple[PartialChain, ...] = ()
     if not paths and nearest:
         partial = partial_chains(index, therapies, target, max_hops=max_hops, inherit=inherit, engine=engine)
-    source = resolve_name(G, therapy)
-    assert source is not None
     return MechanismResult(
         query=therapy,
         source=source,
@@ -138,6 +150,8 @@ def mechanism_paths(
             "min_evidence": min_evidence,
             "disease_context": disease_context,
             "inherit": inherit,
+            "include_doubtful": include_doubtful,
+            "other_disease": other_disease,
         },
     )
 
@@ -151,33 +165,34 @@ def mechanisms(
     min_evidence: defaults.Floor = defaults.MIN_EVIDENCE,
     inherit: bool = True,
     engine: defaults.Engine = defaults.ENGINE,
+    include_doubtful: bool = defaults.INCLUDE_DOUBTFUL,
+    other_disease: defaults.OtherDisease = defaults.OTHER_DISEASE,
 ) -> tuple[TherapyMechanism, ...]:
-    """For every Therapy node with a mechanism path to ``disease``: its best path and net sign.
+    """For every Therapy node with a mechanism path to ``disease``: its best path, best counteracting and aggravating path.
 
-    Sorted as paths are (fewest generalisations, then highest score), then by therapy id. Therapies with only an observed
-    outcome (a direct edge) are listed too, with ``best`` None. ``paths`` counts up to
-    :data:`~mechkg.paths.defaults.SUMMARY_K` paths per therapy.
+    Paths are ranked as by :func:`mechanism_paths` (same options), among the best
+    :data:`~mechkg.paths.defaults.SUMMARY_K` paths of each therapy (``paths`` counts them); the
+    observed outcome (the therapy's direct edges to the disease, with their studies) stands beside
+    them. Sorted as paths are (tiers, then highest score), then by therapy id. Therapies with only
+    an observed outcome are listed too, with ``best`` None.
     """
     _check_engine(engine)
     target = resolve_name(G, disease)
     assert target is not None
-    index = path_index(G, mode=mode, min_evidence=min_evidence)
+    index = path_index(G, mode=mode, min_evidence=min_evidence, include_doubtful=include_doubtful)
     rows = []
     for therapy in sorted(n for n, d in G.nodes(data=True) if d.get("type") == "Therapy"):
+        criteria = criteria_for(G, index.narrower, target, (therapy,), therapy, other_disease)
         found, _ = _search(
-            index,
-            (therapy,),
-            target,
-            k=defaults.SUMMARY_K,
-            max_hops=max_hops,
-            via=(),
-            avoid=set(),
-            inherit=inherit,
-            engine=engine,
-        )
+            index, (therapy,), target, k=defaults.SUMMARY_K, max_hops=max_hops, via=(), avoid=set(), inherit=inherit,
+            engine=engine, criteria=criteria,
+        )  # fmt: skip
         observed = observed_outcomes(index, (therapy,), target, inherit=False)
         if found or observed:
-            rows.append(TherapyMechanism(therapy, found[0] if found else None, len(found), observed))
+            counteracting = next((p for p in found if p.net_sign == -1), None)
+            aggravating = next((p for p in found if p.net_sign == 1), None)
+            best = found[0] if found else None
+            rows.append(TherapyMechanism(therapy, best, len(found), observed, counteracting, aggravating))
     rows.sort(key=lambda r: (rank_key(r.best)[:2] if r.best else (math.inf, 0.0), r.therapy))
     return tuple(rows)
 
@@ -209,14 +224,15 @@ def _search(
     avoid: set[str],
     inherit: bool,
     engine: defaults.Engine,
+    criteria: Criteria,
 ) -> tuple[list[MechanismPath], bool]:
     """The ``k`` best paths from the entries of ``therapies`` to the exits of ``disease``, and whether the search stopped."""
     G = index.G
-    starts = {e: c for e, c in entries(G, therapies, inherit=inherit).items() if e not in avoid}
+    starts = {e: c for e, c in entries(G, therapies, inherit=inherit, own=criteria.own).items() if e not in avoid}
     ends = exits(G, disease, inherit=inherit, narrower=index.narrower)
     ends = {t: c for t, c in ends.items() if t not in avoid and t not in starts}
     if not starts or not ends:
         return [], False
-    query = Query(therapies, disease, starts, ends, avoid, [{x, *narrower_kinds(index.narrower, x)} for x in via])
+    query = Query(therapies, disease, starts, ends, avoid, [{x, *narrower_kinds(index.narrower, x)} for x in via], criteria)
     search = full_search if engine == "full" else pruned_search
     return search(index, query, k=k, max_hops=max_hops)

@@ -26,6 +26,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from mechkg.paths.criteria import Criteria
 from mechkg.paths.ends import broader_steps, generalisations
 from mechkg.paths.index import EdgeOption, PathIndex, edge_options
 from mechkg.paths.rank import dedup, expand
@@ -45,7 +46,8 @@ class Query:
     """What one search needs besides the index: the therapies asked about, entries, exits and the node filters.
 
     ``entries``/``exits``: start and end nodes with their chains (:mod:`mechkg.paths.ends`);
-    ``avoid``: nodes a path may not pass; ``via_sets``: a path must pass a node of each set.
+    ``avoid``: nodes a path may not pass; ``via_sets``: a path must pass a node of each set;
+    ``criteria``: the tiers of the question (:mod:`mechkg.paths.criteria`).
     """
 
     therapies: Sequence[str]
@@ -54,6 +56,7 @@ class Query:
     exits: Mapping[str, tuple[Hop, ...]]
     avoid: set[str]
     via_sets: list[set[str]]
+    criteria: Criteria
 
 
 def pruned_search(index: PathIndex, query: Query, *, k: int, max_hops: int) -> tuple[list[MechanismPath], bool]:
@@ -68,6 +71,7 @@ def pruned_search(index: PathIndex, query: Query, *, k: int, max_hops: int) -> t
     feasible = {S.nodes[i] for i in np.flatnonzero(feasible_mask)}
     if not feasible & set(query.entries) or not feasible & set(query.exits):
         return [], False
+    crit = query.criteria
     hub = {x: hub_cost(int(S.degree[S.position[x]])) for x in feasible}
     virtual = _virtual_edges(query, feasible, hub)
     # The edges the reference's weight function does not hide, in the networkx search graph's
@@ -76,10 +80,13 @@ def pruned_search(index: PathIndex, query: Query, *, k: int, max_hops: int) -> t
     tail, head = S.src[eids], S.dst[eids]
     eids = np.sort(eids[feasible_mask[head] & forward_ok(tail, head)])
     sub = nx.DiGraph()
-    names, targets = S.nodes, query.exits
-    for iu, iv, c in zip(S.src[eids].tolist(), S.dst[eids].tolist(), S.cost[eids].tolist(), strict=True):
+    names, targets, scopes = S.nodes, query.exits, index.scopes
+    for e, iu, iv, c in zip(eids.tolist(), S.src[eids].tolist(), S.dst[eids].tolist(), S.cost[eids].tolist(), strict=True):
+        tiered = _tiered_cost(c, scopes.get(e), crit)
+        if tiered is None:
+            continue
         v = names[iv]
-        sub.add_edge(names[iu], v, w=c + (0.0 if v in targets else hub[v]))
+        sub.add_edge(names[iu], v, w=tiered + (0.0 if v in targets else hub[v] + crit.node_tier(v)))
     sub.add_edges_from((u, v, {"w": c}) for (u, v), c in virtual.items())
 
     def options(u: str, v: str) -> tuple[EdgeOption, ...]:
@@ -138,6 +145,14 @@ class _Rules:
         return v not in self.entries and (u in self.entries or self.allowed(u)) and u not in self.targets
 
 
+def _tiered_cost(cost: float, scopes: Sequence[tuple[float, frozenset[str] | None]] | None, criteria: Criteria) -> float | None:
+    """A search edge's cost with its other-disease tier: the cheapest option it may walk (None: none)."""
+    if scopes is None:
+        return cost
+    costs = [c + t for c, scope in scopes if (t := criteria.option_tier(scope)) is not None]
+    return min(costs, default=None)
+
+
 def hop_distances(graph: nx.Graph, starts: Collection[str], limit: int) -> dict[str, int]:
     """Node -> its hop distance from ``starts`` in ``graph`` (any networkx graph or view), for the nodes within ``limit`` hops.
 
@@ -159,12 +174,16 @@ def full_search(index: PathIndex, query: Query, *, k: int, max_hops: int) -> tup
     hub = {n: hub_cost(degree[n]) for n in feasible}
     virtual = _virtual_edges(query, feasible, hub)
 
+    crit = query.criteria
+
     def weight(u: str, v: str, data: Mapping[str, Any]) -> float | None:
         if (u, v) in virtual:
             return virtual[(u, v)]
         if u == _SOURCE or v == _TARGET or v not in feasible or u not in feasible or not rules.forward(u, v):
             return None
-        return data["cost"] + (0.0 if v in rules.targets else hub[v])
+        scoped = [(o.cost, o.scope) for o in data["options"]] if any(o.scope for o in data["options"]) else None
+        tiered = _tiered_cost(data["cost"], scoped, crit)
+        return None if tiered is None else tiered + (0.0 if v in rules.targets else hub[v] + crit.node_tier(v))
 
     def options(u: str, v: str) -> tuple[EdgeOption, ...]:
         return H[u][v]["options"]
@@ -189,7 +208,8 @@ def _virtual_edges(query: Query, feasible: set[str], hub: Mapping[str, float]) -
     virtual: dict[tuple[str, str], float] = {}
     for e in sorted(entry_set & feasible):
         chain = query.entries[e]
-        virtual[(_SOURCE, e)] = chain_cost(broader_steps(chain), generalisations(chain)) + hub[e]
+        tier = query.criteria.entry_tier(_therapy_of(query, e))
+        virtual[(_SOURCE, e)] = chain_cost(broader_steps(chain), generalisations(chain)) + tier + hub[e]
     for t in sorted(targets & feasible):
         chain = query.exits[t]
         virtual[(t, _TARGET)] = chain_cost(broader_steps(chain), generalisations(chain))
@@ -229,7 +249,9 @@ def _enumerate(
             cost = sum(weight(a, b) or 0.0 for a, b in itertools.pairwise(node_path))
             entry, exit_ = query.entries[inner[0]], query.exits[inner[-1]]
             therapy = _therapy_of(query, inner[0])
-            candidates.extend(expand(index, inner, entry, exit_, therapy, query.disease, options, degree))
+            candidates.extend(
+                expand(index, inner, entry, exit_, therapy, query.disease, options, degree, criteria=query.criteria)
+            )
             ready = [p for p in candidates if search_cost(p.score) <= cost + 1e-9]
             if len(dedup(ready, same)) >= k:
                 break

@@ -119,7 +119,7 @@ def test_tiny_graph_records_are_the_path_search_results_and_match_the_graph():
 def test_a_flagged_claim_keeps_its_flag():
     G = tiny()
     flagged = [e for record in path_records(G) for link in record["links"] for e in link["evidence"] if e["id"] == "ucmsc-il6"]
-    assert flagged and all(e["flags"] == [{"intended": "i", "kind": "doubtful", "note": "n", "origin": ""}] for e in flagged)
+    assert flagged and all(e["flags"] == [{"intended": "i", "kind": "overstated", "note": "n", "origin": ""}] for e in flagged)
 
 
 def test_paths_file_is_byte_identical_and_valid_json():

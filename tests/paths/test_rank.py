@@ -12,7 +12,7 @@ def test_synonymous_intermediates_are_listed_once(G):
     # TH17 -> LN (a narrower SLE) is the same mechanism as TH17 -> SLE: a variant, not a new path.
     result = mechanism_paths(G, "UC_MSC_THERAPY", "SLE")
     assert not any("LN" in p.node_ids for p in result.paths)
-    assert ("UC_MSC_THERAPY", "UC_MSC", "TGFB", "TH17", "LN", "SLE") in result.paths[2].variants
+    assert ("UC_MSC_THERAPY", "UC_MSC", "TGFB", "TH17", "LN", "SLE") in result.paths[1].variants
 
 
 def test_cell_source_query_merges_therapies_without_repeating_mechanisms(G):

@@ -19,9 +19,14 @@ def test_the_text_numbers_each_path_with_its_score_parts_claims_and_the_observed
     assert "1. UC-MSC therapy —uses→ UC-MSC —increases→ Treg —ameliorates→ SLE   net: counteracts" in lines
     assert "   score 0.1579 = evidence 0.3150 × length 1.000 × hub 0.501 (degrees: UC_MSC 5, TREG 2) × specificity 1.000" in lines
     assert "   same mechanism also via: UC_MSC_THERAPY → UC_MSC → TGFB → TH17 → LN → SLE" in lines
-    assert "     [ucmsc-il6] review_assertion, source A  FLAGGED" in lines and "       FLAG doubtful: n" in lines
+    assert "     [ucmsc-il6] review_assertion, source A  FLAGGED" in lines and "       FLAG overstated: n" in lines
+    assert "   tiers: other-disease hops 0, narrower therapy no, generalisations 0, umbrella nodes 0" in lines
+    fourth = next(i for i, line in enumerate(lines) if line.startswith("4. "))
+    assert lines[fourth + 1] == (
+        "   tiers: other-disease hops 0, narrower therapy no, generalisations 0, umbrella nodes 1 (inflammation)"
+    )
     fifth = next(i for i, line in enumerate(lines) if line.startswith("5. "))
-    assert lines[fifth + 1].endswith("  [1 generalisation: ranked after specific paths]")
+    assert lines[fifth + 1].endswith("generalisations 1, umbrella nodes 0")
 
 
 def test_no_path_shows_the_nearest_partial_chains(G):
@@ -46,9 +51,11 @@ def test_highlighted_steps_are_edges_of_the_graph(G):
 
 def test_the_summary_gives_each_therapy_its_best_path(G):
     text = mechanisms_text(G, "SLE", mechanisms(G, "SLE"))
-    assert text.splitlines()[:3] == [
+    assert text.splitlines()[:5] == [
         "How each therapy is thought to act on SLE [SLE]:",
-        "- UC-MSC therapy [UC_MSC_THERAPY]: counteracts, score 0.1579  (observed: ameliorates)",
-        "    UC-MSC therapy —uses→ UC-MSC —increases→ Treg —ameliorates→ SLE",
+        "- UC-MSC therapy [UC_MSC_THERAPY]: counteracts, score 0.1579",
+        "    observed: ameliorates (human_trial; studies STUDY1)",
+        "    best: UC-MSC therapy —uses→ UC-MSC —increases→ Treg —ameliorates→ SLE",
+        "    aggravates: UC-MSC therapy —uses→ UC-MSC —increases→ IL-6 —increases→ Th17 —contributesTo→ SLE",
     ]
     assert mechanisms_text(G, "LN", ()).endswith("no therapy has a mechanism path or an observed outcome for this disease.\n")

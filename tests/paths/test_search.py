@@ -25,10 +25,12 @@ def test_causal_paths_exact_order_signs_and_score_parts(G):
         assert path.score.hub == pytest.approx(hub_part)
         assert path.score.specificity == pytest.approx(spec)
         assert path.score.total == pytest.approx(evidence * length * hub_part * spec)
-    assert [p.score.generalisations for p in result.paths] == [0, 0, 0, 0, 1]
-    totals = [p.score.total for p in result.paths[:4]]
+    assert [p.score.tiers for p in result.paths] == [(0, 0, 0, 0)] * 3 + [(0, 0, 0, 1), (0, 0, 1, 0)]
+    totals = [p.score.total for p in result.paths[:3]]
     assert totals == sorted(totals, reverse=True)
-    assert result.paths[4].score.total > result.paths[3].score.total  # ranked after it: a generalisation
+    assert result.paths[3].score.umbrella == ("INFLAMMATION",)
+    assert result.paths[3].score.total > result.paths[1].score.total  # ranked after it: an umbrella node
+    assert result.paths[4].score.total > result.paths[2].score.total  # ranked after it: a generalisation
     best = result.paths[0]
     assert [(h.subject, h.predicate, h.object, h.kind) for h in best.hops] == [
         ("UC_MSC_THERAPY", "uses", "UC_MSC", "entry"),
@@ -36,7 +38,7 @@ def test_causal_paths_exact_order_signs_and_score_parts(G):
         ("TREG", "ameliorates", "SLE", "mechanism"),
     ]
     assert [c.id for c in best.hops[1].claims] == ["ucmsc-treg"]
-    assert dict(result.paths[1].score.hub_degrees) == {"UC_MSC": 5, "INFLAMMATION": 6}
+    assert dict(result.paths[3].score.hub_degrees) == {"UC_MSC": 5, "INFLAMMATION": 6}
 
 
 # --------------------------------------------------------------------------------------------
@@ -88,7 +90,7 @@ def test_via_and_avoid(G):
     via = mechanism_paths(G, "UC_MSC_THERAPY", "SLE", via=["IL-10"])
     assert chains(via) == [EXPECTED_UC[4][0]]
     avoid = mechanism_paths(G, "UC_MSC_THERAPY", "SLE", avoid=["Th17"])
-    assert chains(avoid) == [EXPECTED_UC[0][0], EXPECTED_UC[1][0]]
+    assert chains(avoid) == [EXPECTED_UC[0][0], EXPECTED_UC[3][0]]
 
 
 @pytest.mark.parametrize("options", [{"k": 0}, {"max_hops": 1}, {"engine": "igraph"}])
@@ -110,6 +112,8 @@ def test_the_answer_records_what_was_asked(G):
         "min_evidence": "any",
         "disease_context": False,
         "inherit": True,
+        "include_doubtful": False,
+        "other_disease": "rank",
     }
 
 

@@ -81,4 +81,4 @@ def test_a_hop_resting_only_on_another_disease_is_called_out(packaged_built):
     data = result_json(G, result)
     assert any(e["diseases"] == ["IBD"] for p in data["paths"] for e in p["borrowed_context"])
     text = mechanisms_text(G, "SLE", mechanisms(G, "SLE"))
-    assert "rests only on claims about IBD" in text
+    assert "[other disease: IBD]" in text

@@ -78,6 +78,16 @@ def _render(G: Any, result: Any, fmt: str) -> str:
 @click.option("--class", "class_names", multiple=True, help="Allowed class of intermediate nodes; repeatable. [default: all]")
 @click.option("--disease-context", is_flag=True, help="Use only claims made about DISEASE (or a narrower disease).")
 @click.option("--no-inherit", is_flag=True, help="Do not start from more general kinds of the therapy or what it uses.")
+@click.option(
+    "--include-doubtful", is_flag=True, help="Count claims flagged contradicts_biology or doubtful (left out by default)."
+)
+@click.option(
+    "--other-disease",
+    type=click.Choice(["rank", "equal", "exclude"]),
+    default=defaults.OTHER_DISEASE,
+    show_default=True,
+    help="Hops resting only on claims about another disease: ranked lower, counted as any other, or left out.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here instead of stdout.")
 def path(
@@ -96,6 +106,8 @@ def path(
     class_names: tuple[str, ...],
     disease_context: bool,
     no_inherit: bool,
+    include_doubtful: bool,
+    other_disease: str,
     fmt: str,
     out: Path | None,
 ) -> None:
@@ -103,8 +115,27 @@ def path(
 
     DISEASE and THERAPY are ids, labels or synonyms (English or 繁體中文). THERAPY may also be a
     class of therapies or what they use ("MSC", "間充質干細胞", "exosome"): then all such
-    therapies. "No path" prints the nearest partial chains and exits 0; an unknown or
-    ambiguous name exits 2.
+    therapies. A therapy's paths also start from what it uses (a "uses" hop, not evidence).
+    "No path" prints the nearest partial chains and exits 0; an unknown or ambiguous name exits 2.
+
+    Doubt counts: a claim flagged contradicts_biology or doubtful (the kinds that say the triple
+    is probably wrong) does not count, so an edge whose every claim is so flagged is not walked;
+    --include-doubtful brings them back.
+
+    \b
+    Rank: four tiers, lexicographic (a path better on an earlier tier ranks
+    first whatever its score), then the score, a weight:
+      1. tier: other-disease hops, hops resting only on claims about another
+         disease (narrower or broader diseases count as this one; claims naming
+         no disease are general); labelled "other disease: ..."; --other-disease
+      2. tier: narrower therapy, paths from the therapy asked about (and what it
+         uses) before those from its narrower therapies
+      3. tier: generalisations, steps up to a more general therapy or disease
+      4. tier: umbrella nodes passed (inflammation, immune imbalance, autoimmune
+         disease, cytokine classes, balance nodes: the list UMBRELLA in
+         mechkg/paths/criteria.py): specific mediators first
+      5. weight: score = evidence x length x hub x specificity
+    Each path shows its tiers and the score's factors (JSON: "score_parts").
 
     \b
     Examples:
@@ -133,6 +164,8 @@ def path(
             min_evidence=min_evidence,  # type: ignore[arg-type]
             disease_context=disease_context,
             inherit=not no_inherit,
+            include_doubtful=include_doubtful,
+            other_disease=other_disease,  # type: ignore[arg-type]
         )
     _write(_render(G, result, fmt), out, len(result.paths))
 
@@ -143,6 +176,16 @@ def path(
 @click.option("--mode", type=click.Choice(["causal", "exploratory"]), default=defaults.MODE, show_default=True)
 @click.option("--max-hops", type=click.IntRange(min=2), default=defaults.MAX_HOPS, show_default=True)
 @click.option("--min-evidence", type=click.Choice(["human", "animal", "any"]), default=defaults.MIN_EVIDENCE, show_default=True)
+@click.option(
+    "--include-doubtful", is_flag=True, help="Count claims flagged contradicts_biology or doubtful (left out by default)."
+)
+@click.option(
+    "--other-disease",
+    type=click.Choice(["rank", "equal", "exclude"]),
+    default=defaults.OTHER_DISEASE,
+    show_default=True,
+    help="Hops resting only on claims about another disease: ranked lower, counted as any other, or left out.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def mechanisms(
     curation: Path,
@@ -152,9 +195,16 @@ def mechanisms(
     mode: str,
     max_hops: int,
     min_evidence: str,
+    include_doubtful: bool,
+    other_disease: str,
     fmt: str,
 ) -> None:
-    """For every therapy with a path to DISEASE: its best mechanism path and net sign.
+    """For every therapy with a path to DISEASE: its best path, best counteracting and aggravating path, observed outcome.
+
+    Paths are ranked as by "mechkg path" (see its --help: doubtful claims left out, other-disease
+    hops ranked lower and labelled, specific mediators before umbrella nodes), among each
+    therapy's best 10. The observed outcome is the therapy's own direct edge to DISEASE (e.g.
+    ameliorates), with the evidence and clinical studies behind it.
 
     \b
     Example:
@@ -169,7 +219,15 @@ def mechanisms(
         G = compiled_graph(curation, sources, lexicons).network
         target = resolve_name(G, disease)
         assert target is not None
-        rows = therapy_mechanisms(G, target, mode=mode, max_hops=max_hops, min_evidence=min_evidence)  # type: ignore[arg-type]
+        rows = therapy_mechanisms(
+            G,
+            target,
+            mode=mode,  # type: ignore[arg-type]
+            max_hops=max_hops,
+            min_evidence=min_evidence,  # type: ignore[arg-type]
+            include_doubtful=include_doubtful,
+            other_disease=other_disease,  # type: ignore[arg-type]
+        )
     if fmt == "json":
         click.echo(json.dumps(mechanisms_json(G, target, rows), ensure_ascii=False, indent=2))
     else:
