@@ -3,9 +3,9 @@
 The expectations were worked out from the fixture's YAML by reading it, not by running the
 queries: e.g. the SLE claims are the 16 claims with ``disease: SLE``; IL-10 is the only
 non-disease, non-therapy entity in claims of both SLE and IBD. ``curation/*/hierarchy.yaml`` adds
-narrower terms (UC under IBD, UC_MSC under MSC, ENGINEERED_EXOSOME under EXOSOME) and their claims,
-so that a query on the broader term must find them (``graph/queries/README.md``); the fixture
-has no "balance" entity (CURATION.md, "Balance nodes"): IL-6 disrupting the Th17/Treg balance is
+narrower terms (UC_MSC under MSC, ENGINEERED_EXOSOME under EXOSOME) and their claims, so that a
+query on the broader term must find them (``graph/queries/README.md``; a narrower disease is added
+by ``tests/query/test_named_hierarchy.py`` from :data:`NARROWER`); the fixture has no "balance" entity (CURATION.md, "Balance nodes"): IL-6 disrupting the Th17/Treg balance is
 two unsigned claims on TH17 and TREG.
 """
 
@@ -21,6 +21,8 @@ from mechkg.terms.vocab import PREFIXES
 DATA = Path(__file__).parent / "data" / "sparql"
 CURATION = DATA / "curation"
 SOURCES = DATA / "sources"
+NARROWER = Path(__file__).parent / "data" / "sparql_narrower"
+"""Entity and claim files that add a disease narrower than IBD (UC) to the fixture, for the hierarchy tests only."""
 
 # name -> (params, columns to compare, expected rows in query order)
 EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]]] = {
@@ -115,12 +117,11 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
         ("disease", "evidence", "claims"),
         [
             ("IBD", "animal_model", "1"),
-            ("IBD", "review_assertion", "3"),
+            ("IBD", "review_assertion", "2"),
             ("MS", "animal_model", "1"),
             ("SLE", "human_observational", "2"),
             ("SLE", "human_trial", "1"),
             ("SLE", "review_assertion", "13"),
-            ("UC", "review_assertion", "2"),
         ],
     ),
     "exosome-cargo": (
@@ -205,15 +206,8 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
 # CONSTRUCT queries: params and the expected triples (subject, predicate, object as short names)
 EXPECTED_GRAPHS: dict[str, tuple[dict[str, str], set[tuple[str, str, str]]]] = {
     "disease-subgraph": (
-        # IBD with its narrower UC: sp-esc-igf1-uc (IBD and UC) and sp-esc-uc-source (UC only)
-        {"disease": "IBD"},
-        {
-            ("ESC", "mk:ameliorates", "UC"),
-            ("ESC", "mk:increases", "IGF1"),
-            ("MSC_EXO_THERAPY", "mk:increases", "IL10"),
-            ("MSC_EXO_THERAPY", "mk:increases", "LTA"),
-            ("MSC_THERAPY", "mk:ameliorates", "IBD"),
-        },
+        {"disease": "MS"},
+        {("MSC_EV", "mk:increases", "TREG")},
     ),
 }
 

@@ -3,14 +3,17 @@
 The rule (graph/queries/README.md, "Narrower terms count"): a claim's term ``T`` matches the
 parameter ``P`` when ``T skos:broader* P``; given, the column shows ``P``; left out, each claim is
 listed under its own term; never a duplicate row. Checked on the SPARQL fixture (its
-``hierarchy.yaml`` files: UC under IBD, UC_MSC under MSC, ENGINEERED_EXOSOME under EXOSOME) on
-both embedded stores, and on the article (slow).
+``hierarchy.yaml`` files: UC_MSC under MSC, ENGINEERED_EXOSOME under EXOSOME) with a disease
+narrower than IBD added (``tests/data/sparql_narrower``: UC, a claim tagged UC only and one tagged
+IBD and UC), on both embedded stores, and on the article (slow).
 """
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
-from sparql_fixture import short
+from sparql_fixture import CURATION, NARROWER, SOURCES, short
 
 from mechkg.query.named import named_queries, named_query, run_query
 from mechkg.query.oxigraph_store import OxigraphStore
@@ -38,9 +41,23 @@ def rows_of(store: SparqlStore, name: str, **params: str) -> list[tuple[str, ...
     return [tuple(short(t) for t in row) for row in result.rows]
 
 
+@pytest.fixture(scope="module")
+def narrower_built(tmp_path_factory):
+    """The SPARQL fixture with tests/data/sparql_narrower's entities and claims added."""
+    from mechkg.network.built import build_graphs
+
+    curation = tmp_path_factory.mktemp("narrower") / "curation"
+    shutil.copytree(CURATION, curation)
+    for kind in ("entities", "claims"):
+        for path in sorted((NARROWER / kind).glob("*.yaml")):
+            shutil.copy(path, curation / kind / path.name)
+    return build_graphs(curation, sources_dir=SOURCES)
+
+
 @pytest.fixture(scope="module", params=["rdflib", "oxigraph"])
-def store(request, sparql_built) -> SparqlStore:
-    return RdflibStore(sparql_built.rdf) if request.param == "rdflib" else OxigraphStore.from_graph(sparql_built.rdf)
+def store(request, narrower_built) -> SparqlStore:
+    rdf = narrower_built.rdf
+    return RdflibStore(rdf) if request.param == "rdflib" else OxigraphStore.from_graph(rdf)
 
 
 @pytest.mark.parametrize(("name", "param"), hierarchical_queries())
@@ -74,6 +91,11 @@ def test_a_query_on_the_parent_disease_finds_the_claims_of_the_narrower_one(stor
 def test_left_out_each_claim_is_listed_once_under_its_own_term(store):
     summary = rows_of(store, "evidence-summary")
     assert ("UC", "review_assertion", "2") in summary and ("IBD", "review_assertion", "3") in summary
+    triples = {
+        (short(s), short(p), short(o))
+        for s, p, o in run_query(store, named_query("disease-subgraph"), params={"disease": "IBD"}).graph
+    }
+    assert ("ESC", "mk:ameliorates", "UC") in triples and ("ESC", "mk:increases", "IGF1") in triples
     cargo = rows_of(store, "exosome-cargo")
     assert [row[0] for row in cargo] == ["ENGINEERED_EXOSOME", "EXOSOME"]
     secreted = {row[2]: row[0] for row in rows_of(store, "secreted-factors")}
