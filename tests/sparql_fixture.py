@@ -1,8 +1,12 @@
 """The SPARQL test fixture (tests/data/sparql) and hand-checked answers of every named query.
 
 The expectations were worked out from the fixture's YAML by reading it, not by running the
-queries: e.g. the SLE claims are the 13 claims with ``disease: SLE``; IL-10 is the only
-non-disease, non-therapy entity in claims of both SLE and IBD.
+queries: e.g. the SLE claims are the 16 claims with ``disease: SLE``; IL-10 is the only
+non-disease, non-therapy entity in claims of both SLE and IBD. ``curation/*/hierarchy.yaml`` adds
+narrower terms (UC_MSC under MSC, ENGINEERED_EXOSOME under EXOSOME) and their claims, so that a
+query on the broader term must find them (``graph/queries/README.md``; a narrower disease is added
+by ``tests/query/test_named_hierarchy.py`` from :data:`NARROWER`); the fixture has no "balance" entity (CURATION.md, "Balance nodes"): IL-6 disrupting the Th17/Treg balance is
+two unsigned claims on TH17 and TREG.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from mechkg.terms.vocab import PREFIXES
 DATA = Path(__file__).parent / "data" / "sparql"
 CURATION = DATA / "curation"
 SOURCES = DATA / "sources"
+NARROWER = Path(__file__).parent / "data" / "sparql_narrower"
+"""Entity and claim files that add a disease narrower than IBD (UC) to the fixture, for the hierarchy tests only."""
 
 # name -> (params, columns to compare, expected rows in query order)
 EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]]] = {
@@ -43,6 +49,23 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
             )
         ],
     ),
+    "claims-by-model": (
+        {"species": "mouse"},
+        ("evidence", "evidenceType", "species", "model", "claim", "subject", "predicate", "object"),
+        [
+            ("animal_model", "obo:ECO_0007120", "MOUSE", "", "sp-msct-treg-ms-mouse", "MSC_EV", "mk:increases", "TREG"),
+            (
+                "animal_model",
+                "obo:ECO_0007120",
+                "MOUSE",
+                "IBD mouse model",
+                "sp-msct-ibd-mouse",
+                "MSC_THERAPY",
+                "mk:ameliorates",
+                "IBD",
+            ),
+        ],
+    ),
     "claims-by-evidence": (
         {"level": "animal_model"},
         ("claim", "subject", "object", "model", "species"),
@@ -63,11 +86,13 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
         {"disease": "系統性紅斑狼瘡"},
         ("claim", "subject", "predicate", "object", "evidence"),
         [
+            ("sp-engexo-antagonist", "ENGINEERED_EXOSOME", "mk:carries", "MIR146A_ANTAGONIST", "review_assertion"),
             ("sp-exo-mir146a", "EXOSOME", "mk:carries", "MIR146A", "review_assertion"),
             ("sp-exot-il1b", "MSC_EXO_THERAPY", "mk:decreases", "IL1B", "review_assertion"),
             ("sp-exot-m1", "MSC_EXO_THERAPY", "mk:decreases", "M1_MACROPHAGE", "review_assertion"),
             ("sp-exot-tnf", "MSC_EXO_THERAPY", "mk:decreases", "TNF", "review_assertion"),
-            ("sp-il6-balance", "IL6", "mk:decreases", "TH17_TREG_BALANCE", "review_assertion"),
+            ("sp-il6-th17", "IL6", "mk:regulates", "TH17", "review_assertion"),
+            ("sp-il6-treg", "IL6", "mk:regulates", "TREG", "review_assertion"),
             ("sp-let7f-down-sle", "LET7F", "mk:decreasedIn", "SLE", "human_observational"),
             ("sp-let7f-il6", "LET7F", "mk:decreases", "IL6", "human_observational"),
             ("sp-mir146a-msc-senescence", "MIR146A", "mk:increases", "MSC", "review_assertion"),
@@ -76,6 +101,7 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
             ("sp-msc-tgfb", "MSC", "mk:secretes", "TGFB", "review_assertion"),
             ("sp-msct-th17", "MSC_THERAPY", "mk:decreases", "TH17", "review_assertion"),
             ("sp-msct-treg", "MSC_THERAPY", "mk:increases", "TREG", "review_assertion"),
+            ("sp-ucmsc-mir199a", "UC_MSC", "mk:secretes", "MIR199A_5P", "review_assertion"),
         ],
     ),
     "entity-claims": (
@@ -95,13 +121,17 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
             ("MS", "animal_model", "1"),
             ("SLE", "human_observational", "2"),
             ("SLE", "human_trial", "1"),
-            ("SLE", "review_assertion", "10"),
+            ("SLE", "review_assertion", "13"),
         ],
     ),
     "exosome-cargo": (
-        {},
+        # the engineered exosome's cargo counts as an exosome's (ENGINEERED_EXOSOME broader EXOSOME)
+        {"vesicle": "EXOSOME"},
         ("vesicle", "cargo", "effect", "aspect", "target", "claim", "effectClaim"),
-        [("EXOSOME", "MIR146A", "mk:increases", "senescence", "MSC", "sp-exo-mir146a", "sp-mir146a-msc-senescence")],
+        [
+            ("EXOSOME", "MIR146A", "mk:increases", "senescence", "MSC", "sp-exo-mir146a", "sp-mir146a-msc-senescence"),
+            ("EXOSOME", "MIR146A_ANTAGONIST", "", "", "", "sp-engexo-antagonist", ""),
+        ],
     ),
     "flags": (
         {},
@@ -124,7 +154,11 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
     "secreted-factors": (
         {"cell": "MSC"},
         ("cell", "factor", "claim", "disease"),
-        [("MSC", "IL10", "sp-msc-il10", "SLE"), ("MSC", "TGFB", "sp-msc-tgfb", "SLE")],
+        [
+            ("MSC", "IL10", "sp-msc-il10", "SLE"),
+            ("MSC", "MIR199A_5P", "sp-ucmsc-mir199a", "SLE"),  # UC_MSC broader MSC
+            ("MSC", "TGFB", "sp-msc-tgfb", "SLE"),
+        ],
     ),
     "shared-mediators": (
         {"disease1": "SLE", "disease2": "IBD"},
@@ -144,7 +178,8 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
         ("disease", "claim", "subject", "predicate", "object"),
         [
             ("MS", "sp-msct-treg-ms-mouse", "MSC_EV", "mk:increases", "TREG"),
-            ("SLE", "sp-il6-balance", "IL6", "mk:decreases", "TH17_TREG_BALANCE"),
+            ("SLE", "sp-il6-th17", "IL6", "mk:regulates", "TH17"),
+            ("SLE", "sp-il6-treg", "IL6", "mk:regulates", "TREG"),
             ("SLE", "sp-msct-th17", "MSC_THERAPY", "mk:decreases", "TH17"),
             ("SLE", "sp-msct-treg", "MSC_THERAPY", "mk:increases", "TREG"),
         ],
@@ -164,7 +199,6 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
             ("OVERALL_SURVIVAL", "mk:ClinicalMeasure"),
             ("PROINFLAMMATORY_CYTOKINE", "mk:ProteinFamilyOrComplex"),
             ("REMISSION_RATE", "mk:ClinicalMeasure"),
-            ("TH17_TREG_BALANCE", "mk:BiologicalProcess"),
         ],
     ),
 }

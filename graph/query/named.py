@@ -3,12 +3,19 @@
 Values given by users are bound as RDF terms, never pasted into query text (see
 :mod:`mechkg.query.sparql`); ``entity`` parameters are resolved on the store itself, so a
 remote endpoint resolves names the same way as the embedded store.
+
+A line of a query that ends in ``# with NAME`` is part of the query only when the parameter
+``NAME`` is given, one that ends in ``# without NAME`` only when it is not
+(:meth:`NamedQuery.text_for`). That is how a disease, cell or vesicle parameter takes in its
+narrower terms (``mk:diseaseContext/skos:broader* ?disease`` with it, ``mk:diseaseContext
+?disease`` without it, so that left out, each claim is listed once, under its own term) and how an
+optional value (a claim's species) becomes required when asked for; see ``graph/queries/README.md``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -37,13 +44,19 @@ __all__ = [
 
 QUERIES_DIR = PACKAGE_DIR / "queries"
 
+_CONDITION = re.compile(r"#\s*(with|without)\s+(\w+)\s*$")
+"""A query line's condition: ``# with NAME`` (kept when the parameter is given) or ``# without NAME``."""
+
 
 # ---------------------------------------------------------------------------------- named queries
 
 
 @dataclass(frozen=True)
 class Parameter:
-    """One parameter of a named query: its variable name, kind (entity, claim, iri, string, integer, decimal), meaning."""
+    """One parameter of a named query: its variable name, kind (entity, claim, iri, string, text, integer, decimal), meaning.
+
+    ``string`` is a plain literal (an evidence level), ``text`` an English one (a claim's model).
+    """
 
     name: str
     kind: str
@@ -64,6 +77,25 @@ class NamedQuery:
     text: str
     path: Path
     example_result: str = field(default="")
+
+    def text_for(self, given: Iterable[str]) -> str:
+        """The query text with the parameters named in ``given`` bound and the others left out.
+
+        Lines marked ``# with NAME`` stay only when ``NAME`` is given, lines marked
+        ``# without NAME`` only when it is not; a line left out becomes an empty line, so that
+        line numbers in error messages still point into the file.
+
+        >>> query = NamedQuery.from_file(QUERIES_DIR / "evidence-summary.rq")
+        >>> "skos:broader*" in query.text_for(["disease"]), "skos:broader*" in query.text_for([])
+        (True, False)
+        """
+        names = set(given)
+        lines = []
+        for line in self.text.splitlines():
+            marker = _CONDITION.search(line)
+            keep = marker is None or (marker[2] in names) == (marker[1] == "with")
+            lines.append(line if keep else "")
+        return "\n".join(lines) + "\n"
 
     @classmethod
     def from_file(cls, path: Path) -> NamedQuery:
@@ -95,6 +127,11 @@ class NamedQuery:
         for param in params:
             if param.kind not in _PARAM_KINDS:
                 raise SparqlError(f"{path}: parameter {param.name} has unknown kind {param.kind!r}")
+        declared = {param.name for param in params}
+        for number, line in enumerate(text.splitlines(), start=1):
+            marker = _CONDITION.search(line)
+            if marker and marker[2] not in declared:
+                raise SparqlError(f"{path}:{number}: '# {marker[1]} {marker[2]}' names no parameter of the query")
         return cls(
             name=path.stem,
             title=header["title"],
@@ -189,6 +226,7 @@ _TERM_OF_KIND: dict[str, Callable[[str, str], Identifier]] = {
     "integer": _integer,
     "decimal": _decimal,
     "string": lambda _name, text: Literal(text),
+    "text": lambda _name, text: Literal(text, lang="en"),
 }
 """How a parameter's text becomes a term, by kind (``entity`` is resolved on the store instead)."""
 
@@ -255,7 +293,7 @@ def run_query(
     terms: dict[str, Identifier] = dict(bindings or {})
     if isinstance(query, NamedQuery):
         terms.update(bind_parameters(query, params or {}, store))
-        text = query.text
+        text = query.text_for(terms)
     else:
         if params:
             raise ParameterError("--param works with named queries; for other queries pass bindings")

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from mechkg.render.filters import disease_scope
 from mechkg.render.page import explorer_html
 from mechkg.render.path_records import PairRecords
 
@@ -66,20 +67,30 @@ def explorer_pages(
 def disease_subgraph(G: nx.MultiDiGraph, disease: str) -> nx.MultiDiGraph:
     """The part of ``G`` about ``disease``, for a per-disease page.
 
-    The edges whose claims name ``disease`` as their context, the edges touching it (its studies
-    among them) and the nodes they join; ``G.graph`` (claims, sources, labels) is shared.
+    The edges whose claims name ``disease`` or a narrower disease as their context, the edges
+    touching one of these diseases (their studies among them) and the nodes they join; the
+    narrower diseases are the filter's (:func:`mechkg.render.filters.disease_scope`). ``G.graph``
+    (claims, sources, labels) is shared.
 
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("A", "B", key="increases", diseases=["SLE"]); _ = G.add_edge("B", "SLE", key="contributesTo", diseases=[])
     >>> _ = G.add_edge("C", "RA", key="contributesTo", diseases=["RA"])
     >>> sorted(disease_subgraph(G, "SLE"))
     ['A', 'B', 'SLE']
+    >>> G.add_node("RA", type="Disease"); G.add_node("ERA", type="Disease", broader=("RA",))
+    >>> _ = G.add_edge("D", "E", key="increases", diseases=["ERA"])
+    >>> sorted(disease_subgraph(G, "RA"))
+    ['C', 'D', 'E', 'ERA', 'RA']
     """
+    scope = set(disease_scope(G).get(disease, [disease]))
     keep = [
-        (u, v, k) for u, v, k, diseases in G.edges(keys=True, data="diseases") if disease in (diseases or ()) or disease in (u, v)
+        (u, v, k)
+        for u, v, k, diseases in G.edges(keys=True, data="diseases")
+        if scope.intersection(diseases or ()) or u in scope or v in scope
     ]
     H = G.edge_subgraph(keep).copy() if keep else nx.MultiDiGraph()
-    H.add_node(disease, **G.nodes[disease])
+    for node in sorted(scope):
+        H.add_node(node, **G.nodes[node])
     H.graph.update(G.graph)
     H.graph["name"] = f"{G.graph.get('name', 'MechKG')}: {G.nodes[disease].get('label_en') or disease}"
     return H

@@ -22,6 +22,7 @@ import networkx as nx
 
 from mechkg.network.assemble import edge_of, node_of
 from mechkg.network.evidence import Claim, Edge, EntityNode
+from mechkg.render.filters import disease_scope
 from mechkg.render.legend import class_legend, evidence_legend, flag_kind_labels, predicate_labels, sign_legend
 from mechkg.render.page_json import edge_id, plain
 from mechkg.render.path_records import HighlightPath, PairRecords, highlight, pairs_on_page
@@ -64,6 +65,7 @@ def page_data(
         "predicates": predicate_labels(edges, claims.values(), G.graph["predicates"]),
         "flag_kinds": flag_kind_labels(nodes, claims.values()),
         "diseases": _diseases(entities),
+        "disease_scope": disease_scope(G),
         "highlight": highlight(G, highlight_paths),
         "paths": pairs_on_page(G, paths),
         "links": [{"label": label, "href": href} for label, href in links],

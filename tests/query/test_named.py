@@ -62,6 +62,36 @@ def test_a_header_without_its_questions_or_with_an_unknown_kind_is_refused(tmp_p
         NamedQuery.from_file(broken)
 
 
+def test_lines_marked_with_or_without_a_parameter_depend_on_it_being_given():
+    query = named_query("evidence-summary")
+    given, left_out = query.text_for(["disease"]), query.text_for([])
+    assert "mk:diseaseContext/skos:broader* ?disease" in given and "mk:diseaseContext ?disease ." not in given
+    assert "mk:diseaseContext ?disease ." in left_out and "skos:broader*" not in left_out
+    # a line left out stays as an empty line, so that error messages keep their line numbers
+    assert len(given.splitlines()) == len(left_out.splitlines()) == len(query.text.splitlines())
+    assert named_query("flags").text_for([]) == named_query("flags").text  # no markers: the text itself
+
+
+def test_a_marker_naming_no_parameter_is_refused(tmp_path):
+    good = (QUERIES_DIR / "evidence-summary.rq").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.rq"
+    broken.write_text(good.replace("# with disease", "# with illness"), encoding="utf-8")
+    with pytest.raises(SparqlError, match="'# with illness' names no parameter"):
+        NamedQuery.from_file(broken)
+
+
+def test_an_optional_value_asked_for_is_required(store):
+    """claims-by-model: species is OPTIONAL in the listing, but asked for it must be there."""
+    query = named_query("claims-by-model")
+    everything = run_query(store, query)
+    assert {short(row[2]) for row in everything.rows} == {"HUMAN", "MOUSE"}
+    mouse = run_query(store, query, params={"species": "mouse"})
+    assert {short(row[2]) for row in mouse.rows} == {"MOUSE"}
+    model = run_query(store, query, params={"model": "IBD mouse model"})
+    assert [short(row[4]) for row in model.rows] == ["sp-msct-ibd-mouse"]
+    assert run_query(store, query, params={"evidence": "in_vitro"}).rows == ()
+
+
 def test_an_unknown_query_name_suggests_close_names():
     with pytest.raises(UnknownQuery, match="did you mean cytokines-by-therapy"):
         named_query("cytokines-by-therapi")
@@ -129,6 +159,7 @@ def _query_with(kind: str) -> NamedQuery:
         ("integer", "-12", Literal(-12)),
         ("decimal", "0.75", Literal(Decimal("0.75"))),
         ("string", "42", Literal("42")),
+        ("text", "IBD mouse model", Literal("IBD mouse model", lang="en")),
     ],
 )
 def test_each_parameter_kind_binds_its_term(store, kind, text, term):

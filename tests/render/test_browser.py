@@ -24,6 +24,7 @@ import pytest
 
 from mechkg.network.evidence import Xref
 from mechkg.paths.table import pair_table
+from mechkg.render.filters import disease_scope
 from mechkg.render.page import write_explorer
 from mechkg.render.path_records import PairRecords, pair_paths, path_record
 from mechkg.resources import default_curation_dir
@@ -169,9 +170,11 @@ def test_packaged_search_in_both_languages(browser: Any, packaged_page: Any) -> 
 def test_packaged_disease_filter_hides_unrelated_nodes(browser: Any, packaged_page: Any) -> None:
     path, G, _ = packaged_page
     disease = "IBD"
+    scope = set(disease_scope(G)[disease])
+    assert {"IBD", "UC", "CROHN"} <= scope  # IBD stands for itself and its narrower diseases (graph/queries/README.md)
     expected = {disease}
     for u, v, diseases in G.edges(data="diseases"):
-        if disease in (diseases or ()) or disease in (u, v):
+        if scope.intersection(diseases or ()) or scope.intersection((u, v)):
             expected.update((u, v))
     session = _open(browser, path)
     session.page.select_option("#disease-filter", disease)

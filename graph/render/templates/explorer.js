@@ -226,8 +226,12 @@
     if (!state.signs.has(String(info.sign))) { return false; }
     var levels = info.evidence_levels.length ? info.evidence_levels : [""];
     if (!levels.some(function (l) { return state.evidence.has(l); })) { return false; }
-    if (state.disease && !(info.diseases.indexOf(state.disease) >= 0 ||
-        info.from === state.disease || info.to === state.disease)) { return false; }
+    if (state.disease) {
+      // a disease stands for itself and its narrower diseases (skos:broader*, graph/queries/README.md)
+      var scope = DATA.disease_scope[state.disease] || [state.disease];
+      var inScope = function (d) { return scope.indexOf(d) >= 0; };
+      if (!(info.diseases.some(inScope) || inScope(info.from) || inScope(info.to))) { return false; }
+    }
     return !state.hiddenClasses.has(DATA.entities[info.from].type) &&
       !state.hiddenClasses.has(DATA.entities[info.to].type);
   }
