@@ -268,6 +268,6 @@ EXPECTED["msc-tissue-sources"] = (
     ("tissue", "cell", "msc", "disease", "claim"),
     [
         ("BONE_MARROW", "BM_MSC", "true", "", "sp-bmmsc-bone-marrow"),
-        ("UMBILICAL_CORD", "UC_MSC", "true", "", "sp-ucmsc-cord"),
+        ("UMBILICAL_CORD", "UC_MSC", "true", "SLE", "sp-ucmsc-cord"),
     ],
 )
