@@ -78,24 +78,22 @@ def number(text: str) -> Decimal:
 def _cytokines_by_therapy(run: Runner) -> None:
     # article: "MSC-Exos移植…降低TNF-α和IL-1β的表達" (SLE); sle.yaml has exactly these two
     # inc/dec claims of MSC_EXO_THERAPY on a cytokine (the others are on M1/M2 macrophages)
-    rows = run(therapy="MSC_EXO_THERAPY", disease="SLE")
+    rows = sle = run(therapy="MSC_EXO_THERAPY", disease="SLE")
     assert column(rows, "cytokine", "predicate", "aspect", "disease", "claim") == [
         ("IL1B", "mk:decreases", "expression", "SLE", "sle-mscexo-therapy-decreases-il1b"),
         ("TNF", "mk:decreases", "expression", "SLE", "sle-mscexo-therapy-decreases-tnf"),
     ]
-    # without the disease the IBD claims join: IL-4, IL-10, "TNF-β" (LTA) and the two cytokine
-    # groups (ibd-mscexo-*-up/-down); ZO-1, occludin, claudin-1 and CD4 T cells are not cytokines
-    rows = run(therapy="MSC_EXO_THERAPY")
+    # the IBD claims are mechanisms of the agent (MSC_EXO): IL-4, IL-10, "TNF-β" (LTA) and the two
+    # cytokine groups (ibd-mscexo-*-up/-down); ZO-1, occludin, claudin-1 and CD4 T cells are not cytokines
+    rows = run(therapy="MSC_EXO", disease="IBD")
     assert sorted(column(rows, "cytokine", "predicate", "disease", "claim")) == [
         ("ANTIINFLAMMATORY_CYTOKINE", "mk:increases", "IBD", "ibd-mscexo-antiinflammatory-up"),
         ("IL10", "mk:increases", "IBD", "ibd-mscexo-il10-up"),
-        ("IL1B", "mk:decreases", "SLE", "sle-mscexo-therapy-decreases-il1b"),
         ("IL4", "mk:increases", "IBD", "ibd-mscexo-il4-up"),
         ("LTA", "mk:increases", "IBD", "ibd-mscexo-tnfb-up"),
         ("PROINFLAMMATORY_CYTOKINE", "mk:decreases", "IBD", "ibd-mscexo-proinflammatory-down"),
-        ("TNF", "mk:decreases", "SLE", "sle-mscexo-therapy-decreases-tnf"),
     ]
-    assert {r["label"] for r in rows if r["cytokine"] == "TNF"} == {"tumor necrosis factor alpha"}
+    assert {r["label"] for r in sle if r["cytokine"] == "TNF"} == {"tumor necrosis factor alpha"}
 
 
 @expects("disease-mechanism-claims")
@@ -204,8 +202,8 @@ def _study_figures(run: Runner) -> None:
 @expects("flags")
 def _flags(run: Runner) -> None:
     rows = run(kind="mistranslation")
-    # 11 claims and 3 entities (DAS28, HAQ, EFFEROCYTOSIS) have a mistranslation flag; one flag each
-    assert len(rows) == 14
+    # 10 claims and 3 entities (DAS28, HAQ, EFFEROCYTOSIS) have a mistranslation flag; one flag each
+    assert len(rows) == 13
     assert {r["kind"] for r in rows} == {"mistranslation"}
     aids = [r for r in rows if r["flagged"] == "conc-aid-burden-aids-mistranslation"]
     assert len(aids) == 1
@@ -226,8 +224,8 @@ def _flags(run: Runner) -> None:
 @expects("ungrounded-entities")
 def _ungrounded_entities(run: Runner) -> None:
     rows = run()
-    # 45 of the 349 curated entities have no xrefs at all
-    assert len(rows) == 45
+    # 44 of the 348 curated entities have no xrefs at all
+    assert len(rows) == 44
     entities = {r["entity"]: r for r in rows}
     assert entities["TH17_TREG_BALANCE"]["type"] == "mk:BiologicalProcess"
     assert "Th17/Treg" in entities["TH17_TREG_BALANCE"]["reason"]
@@ -298,10 +296,10 @@ def _shared_mediators(run: Runner) -> None:
 def _th17_treg_claims(run: Runner) -> None:
     rows = run()
     claims = {r["claim"]: r["disease"] for r in rows}
-    # 31 claims with a disease context have TH17, TREG, TH17_TREG_BALANCE or IL17_TREG (broader TREG)
-    # as subject or object: SLE 14, RA 7, MS 4, IBD 2, T1D 2, AIHA 1, AID 1
-    assert Counter(claims.values()) == {"SLE": 14, "RA": 7, "MS": 4, "IBD": 2, "T1D": 2, "AIHA": 1, "AID": 1}
-    assert len(rows) == 31
+    # 32 claims with a disease context have TH17, TREG, TH17_TREG_BALANCE or IL17_TREG (broader TREG)
+    # as subject or object: SLE 14, RA 7, MS 4, IBD 3, T1D 2, AIHA 1, AID 1
+    assert Counter(claims.values()) == {"SLE": 14, "RA": 7, "MS": 4, "IBD": 3, "T1D": 2, "AIHA": 1, "AID": 1}
+    assert len(rows) == 32
     assert claims["ra-iran-th17-decrease"] == "RA"
     assert claims["ibd-msc-th17-down"] == "IBD"
     assert claims["ms-mscev-treg-spinal-cord"] == "MS"
@@ -372,12 +370,12 @@ def _claims_by_evidence(run: Runner) -> None:
 def _animal_only_claims(run: Runner) -> None:
     ibd = run(disease="IBD")
     claims = {r["claim"] for r in ibd}
-    # 23 animal_model claims in IBD context; two share their statement with a review claim:
-    # MSC_THERAPY decreases TH17 (sle-msct-decreases-th17) and MSC_EXO_THERAPY ameliorates IBD
-    # (ibd-exo-therapeutic-barrier)
-    assert "ibd-msc-th17-down" not in claims
+    # 25 animal_model claims in IBD context; one shares its statement with a review claim:
+    # MSC_EXO_THERAPY ameliorates IBD (ibd-exo-therapeutic-barrier). The MSC mechanisms are on the
+    # agent (MSC decreases TH17), so ibd-msc-th17-down no longer shares sle-msct-decreases-th17's triple
+    assert "ibd-msc-th17-down" in claims
     assert "ibd-mscexo-ameliorates-colitis" not in claims
-    assert len(ibd) == 21 and len(claims) == 21
+    assert len(ibd) == 24 and len(claims) == 24
     for present in (
         "ibd-msc-dose-dependent",
         "ibd-msc-tr1-up",
@@ -397,7 +395,7 @@ def _animal_only_claims(run: Runner) -> None:
         ("ms-mscev-treg-spinal-cord", "MOUSE"),
     ]
     # the 4 SLE lupus-model claims (HSPC myeloid bias) are animal-only too
-    assert Counter(r["disease"] for r in run()) == {"IBD": 21, "MS": 4, "SLE": 4}
+    assert Counter(r["disease"] for r in run()) == {"IBD": 24, "MS": 4, "SLE": 4}
 
 
 @expects("therapies-for-disease")
