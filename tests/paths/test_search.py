@@ -150,7 +150,8 @@ def test_article_let7f_msc_paths_pass_through_let7f_and_il6(packaged_built):
     G = packaged_built.network
     result = mechanism_paths(G, "let-7f-modified MSCs", "SLE", k=5)
     assert result.paths
-    assert {"LET7F", "IL6"} <= set(result.paths[0].node_ids), result.paths[0].node_ids
+    # MSC mechanisms are on the agent (MSC), so the therapy also reaches SLE through MSC -> Th17 (a colitis claim)
+    assert any({"LET7F", "IL6"} <= set(p.node_ids) for p in result.paths), [p.node_ids for p in result.paths]
 
 
 @pytest.mark.slow
@@ -158,8 +159,10 @@ def test_article_exosome_ibd_paths_pass_through_tight_junctions(packaged_built):
     result = _article_paths(packaged_built, "exosome", "IBD", k=5)
     assert result.paths
     tight = {"TJP1", "OCLN", "CLDN1", "TIGHT_JUNCTION"}
-    assert tight & set(result.paths[0].node_ids), [p.node_ids for p in result.paths]
-    assert result.paths[0].verdict == "counteracts"
+    # the unsigned Th2/Th17 claims (a balance has no direction) may rank first; a tight-junction path counteracts
+    through = [p for p in result.paths if tight & set(p.node_ids)]
+    assert through, [p.node_ids for p in result.paths]
+    assert through[0].verdict == "counteracts"
 
 
 @pytest.mark.slow
