@@ -89,7 +89,11 @@ def result_json(G: nx.MultiDiGraph, result: MechanismResult) -> dict[str, Any]:
 
 
 def mechanisms_json(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMechanism]) -> dict[str, Any]:
-    """JSON of :func:`~mechkg.paths.search.mechanisms`: one entry per therapy."""
+    """JSON of :func:`~mechkg.paths.search.mechanisms`: one entry per therapy.
+
+    Each entry has the therapy's best path, its best counteracting (net −1) and best aggravating
+    (net +1) paths under the path rules, and beside them the observed outcome (direct claims).
+    """
     return {
         "target": disease,
         "therapies": [
@@ -100,6 +104,8 @@ def mechanisms_json(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMech
                 "net_sign": r.best.net_sign if r.best else None,
                 "verdict": r.best.verdict if r.best else None,
                 "best": _path_json(G, r.best) if r.best else None,
+                "counteracting": _path_json(G, r.counteracting) if r.counteracting else None,
+                "aggravating": _path_json(G, r.aggravating) if r.aggravating else None,
                 "observed": [_observed_json(G, o) for o in r.observed],
             }
             for r in rows
