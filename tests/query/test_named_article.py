@@ -77,38 +77,37 @@ def number(text: str) -> Decimal:
 @expects("cytokines-by-therapy")
 def _cytokines_by_therapy(run: Runner) -> None:
     # article: "MSC-Exos移植…降低TNF-α和IL-1β的表達" (SLE); sle.yaml has exactly these two
-    # inc/dec claims of MSC_EXO_THERAPY on a cytokine (the others are on M1/M2 macrophages)
-    rows = run(therapy="MSC_EXO_THERAPY", disease="SLE")
+    # inc/dec claims of MSC_EXO (the agent: mechanisms sit on it) on a cytokine (the others are on M1/M2 macrophages)
+    rows = run(therapy="MSC_EXO", disease="SLE")
     assert column(rows, "cytokine", "predicate", "aspect", "disease", "claim") == [
         ("IL1B", "mk:decreases", "expression", "SLE", "sle-mscexo-therapy-decreases-il1b"),
         ("TNF", "mk:decreases", "expression", "SLE", "sle-mscexo-therapy-decreases-tnf"),
     ]
-    # without the disease the IBD claims join: IL-4, IL-10, "TNF-β" (LTA) and the two cytokine
+    # the IBD claims name the therapy: IL-4, IL-10, "TNF-β" (LTA) and the two cytokine
     # groups (ibd-mscexo-*-up/-down); ZO-1, occludin, claudin-1 and CD4 T cells are not cytokines
     rows = run(therapy="MSC_EXO_THERAPY")
     assert sorted(column(rows, "cytokine", "predicate", "disease", "claim")) == [
         ("ANTIINFLAMMATORY_CYTOKINE", "mk:increases", "IBD", "ibd-mscexo-antiinflammatory-up"),
         ("IL10", "mk:increases", "IBD", "ibd-mscexo-il10-up"),
-        ("IL1B", "mk:decreases", "SLE", "sle-mscexo-therapy-decreases-il1b"),
         ("IL4", "mk:increases", "IBD", "ibd-mscexo-il4-up"),
         ("LTA", "mk:increases", "IBD", "ibd-mscexo-tnfb-up"),
         ("PROINFLAMMATORY_CYTOKINE", "mk:decreases", "IBD", "ibd-mscexo-proinflammatory-down"),
-        ("TNF", "mk:decreases", "SLE", "sle-mscexo-therapy-decreases-tnf"),
     ]
+    rows = run(therapy="MSC_EXO")
     assert {r["label"] for r in rows if r["cytokine"] == "TNF"} == {"tumor necrosis factor alpha"}
 
 
 @expects("disease-mechanism-claims")
 def _disease_mechanism_claims(run: Runner) -> None:
     rows = run(disease="系統性紅斑狼瘡")  # the zh-Hant label of SLE
-    # 85 claims in the curation carry disease SLE (all in claims/sle.yaml)
-    assert len(rows) == 85
+    # 90 claims in the curation carry disease SLE (all in claims/sle.yaml)
+    assert len(rows) == 90
     assert {r["disease"] for r in rows} == {"SLE"}
     by_claim = {r["claim"]: r for r in rows}
-    assert len(by_claim) == 85
+    assert len(by_claim) == 90
     tnf = by_claim["sle-mscexo-therapy-decreases-tnf"]
     assert (tnf["subject"], tnf["predicate"], tnf["object"], tnf["evidence"]) == (
-        "MSC_EXO_THERAPY",
+        "MSC_EXO",
         "mk:decreases",
         "TNF",
         "review_assertion",
@@ -226,7 +225,7 @@ def _flags(run: Runner) -> None:
 @expects("ungrounded-entities")
 def _ungrounded_entities(run: Runner) -> None:
     rows = run()
-    # 45 of the 349 curated entities have no xrefs at all
+    # 45 of the 351 curated entities have no xrefs at all
     assert len(rows) == 45
     entities = {r["entity"]: r for r in rows}
     assert entities["TH17_TREG_BALANCE"]["type"] == "mk:BiologicalProcess"
@@ -244,6 +243,7 @@ def _ungrounded_entities(run: Runner) -> None:
         "INSULIN_INJECTION",
         "MSC_EV_THERAPY",
         "MSC_EXO_THERAPY",
+        "STEM_CELL_SECRETOME_THERAPY",
     ]
 
 
@@ -280,13 +280,13 @@ def _exosome_cargo(run: Runner) -> None:
 def _shared_mediators(run: Runner) -> None:
     rows = run(disease1="SLE", disease2="RA")
     counts = {r["mediator"]: (int(r["claims1"]), int(r["claims2"])) for r in rows}
-    # IL-6: 5 SLE claims (let-7f -> IL-6 twice, IL-6 -> Th17, IL-6 -| Th17/Treg balance, IL-6-silenced MSC)
+    # IL-6: 7 SLE claims (let-7f -> IL-6 twice, IL-6 -> Th17 and IL-6 -| Treg twice, IL-6-silenced MSC)
     #       4 RA claims (SASP: secreted by senescent HSPCs, part of SASP, NF-kB, synovial fibroblasts)
-    assert counts["IL6"] == (5, 4)
+    assert counts["IL6"] == (7, 4)
     assert counts["TNF"] == (1, 8)  # sle-mscexo-therapy-decreases-tnf; eight ra-*tnf* claims
     assert counts["MIR146A"] == (4, 1)  # carried by exosomes in both sections
-    assert counts["TH17"] == (5, 3)
-    assert "TREG" in counts and "TH17_TREG_BALANCE" in counts
+    assert counts["TH17"] == (9, 3)
+    assert "TREG" in counts  # the SLE section's Th17/Treg balance is on TH17 and TREG themselves
     assert {r["label"] for r in rows if r["mediator"] == "IL6"} == {"interleukin-6"}
     # diseases and therapies are left out even where both sections use them; LET7F is SLE only, IDO1 RA only
     for absent in ("SLE", "RA", "ALLO_MSC_THERAPY", "LET7F", "IDO1"):
@@ -298,17 +298,18 @@ def _shared_mediators(run: Runner) -> None:
 def _th17_treg_claims(run: Runner) -> None:
     rows = run()
     claims = {r["claim"]: r["disease"] for r in rows}
-    # 31 claims with a disease context have TH17, TREG, TH17_TREG_BALANCE or IL17_TREG (broader TREG)
-    # as subject or object: SLE 14, RA 7, MS 4, IBD 2, T1D 2, AIHA 1, AID 1
-    assert Counter(claims.values()) == {"SLE": 14, "RA": 7, "MS": 4, "IBD": 2, "T1D": 2, "AIHA": 1, "AID": 1}
-    assert len(rows) == 31
+    # 37 claims with a disease context have TH17, TREG, TH17_TREG_BALANCE or IL17_TREG (broader TREG)
+    # as subject or object: SLE 19, RA 7, MS 4, IBD 2, T1D 2, AID 2, AIHA 1
+    assert Counter(claims.values()) == {"SLE": 19, "RA": 7, "MS": 4, "IBD": 2, "T1D": 2, "AIHA": 1, "AID": 2}
+    assert len(rows) == 37
     assert claims["ra-iran-th17-decrease"] == "RA"
     assert claims["ibd-msc-th17-down"] == "IBD"
     assert claims["ms-mscev-treg-spinal-cord"] == "MS"
     assert claims["sle-il6-disrupts-th17-treg-balance"] == "SLE"
     assert claims["sle-mscexo-recruits-il17-treg"] == "SLE"  # via skos:broader IL17_TREG -> TREG
-    # no disease context (gen-th17-treg-aid, aiha-treg-therapeutic); Treg/helper-T balance is another axis
-    for absent in ("gen-th17-treg-aid", "aiha-treg-therapeutic", "o-treg-th-imbalance-in-aid", "sle-let7f-down-bmmsc"):
+    # no disease context (gen-th17-treg-aid, aiha-treg-therapeutic); the Treg/helper-T imbalance is on TREG itself
+    assert claims["o-treg-th-imbalance-in-aid"] == "AID"
+    for absent in ("gen-th17-treg-aid", "aiha-treg-therapeutic", "o-helper-t-imbalance-in-aid", "sle-let7f-down-bmmsc"):
         assert absent not in claims
     ra = run(disease="RA")
     assert sorted(r["claim"] for r in ra) == [
@@ -372,12 +373,12 @@ def _claims_by_evidence(run: Runner) -> None:
 def _animal_only_claims(run: Runner) -> None:
     ibd = run(disease="IBD")
     claims = {r["claim"] for r in ibd}
-    # 23 animal_model claims in IBD context; two share their statement with a review claim:
-    # MSC_THERAPY decreases TH17 (sle-msct-decreases-th17) and MSC_EXO_THERAPY ameliorates IBD
-    # (ibd-exo-therapeutic-barrier)
-    assert "ibd-msc-th17-down" not in claims
+    # 23 animal_model claims in IBD context; one shares its statement with a review claim:
+    # MSC_EXO_THERAPY ameliorates IBD (ibd-exo-therapeutic-barrier); MSC_THERAPY decreases TH17
+    # (ibd-msc-th17-down) no longer does, since sle-msct-decreases-th17 is on the agent MSC
+    assert "ibd-msc-th17-down" in claims
     assert "ibd-mscexo-ameliorates-colitis" not in claims
-    assert len(ibd) == 21 and len(claims) == 21
+    assert len(ibd) == 22 and len(claims) == 22
     for present in (
         "ibd-msc-dose-dependent",
         "ibd-msc-tr1-up",
@@ -397,7 +398,7 @@ def _animal_only_claims(run: Runner) -> None:
         ("ms-mscev-treg-spinal-cord", "MOUSE"),
     ]
     # the 4 SLE lupus-model claims (HSPC myeloid bias) are animal-only too
-    assert Counter(r["disease"] for r in run()) == {"IBD": 21, "MS": 4, "SLE": 4}
+    assert Counter(r["disease"] for r in run()) == {"IBD": 22, "MS": 4, "SLE": 4}
 
 
 @expects("therapies-for-disease")
@@ -425,7 +426,8 @@ def _observed_in_disease(run: Runner) -> None:
         ("LET7F", "mk:decreasedIn", "sle-let7f-down-bmmsc"),
         ("LET7F", "mk:decreasedIn", "sle-let7f-low-bmmsc-intro"),
         ("MSC_DYSFUNCTION", "mk:increasedIn", "sle-msc-dysfunction-in-sle"),
-        ("TH17_TREG_BALANCE", "mk:decreasedIn", "sle-th17-treg-balance-lost-in-sle"),
+        ("TH17", "mk:increasedIn", "sle-th17-treg-balance-lost-in-sle"),
+        ("TREG", "mk:decreasedIn", "sle-treg-low-in-sle"),
     ]
     assert rows[0]["quote"] == "SLE患者BM-MSCs中Let-7f表達下調"
     ms = column(run(disease="MS"), "entity", "predicate")
@@ -450,7 +452,7 @@ def _secreted_factors(run: Runner) -> None:
 @expects("entity-claims")
 def _entity_claims(run: Runner) -> None:
     rows = run(entity="let-7f")
-    # the five sle.yaml claims with LET7F as subject or object; LET7F_MSC_THERAPY's other claim is not one
+    # the five sle.yaml claims with LET7F as subject or object; LET7F_MSC's other claim is not one
     assert column(rows, "entity", "claim", "predicate") == [
         ("LET7F", "sle-let7f-decreases-il6", "mk:decreases"),
         ("LET7F", "sle-let7f-decreases-il6-intro", "mk:decreases"),
@@ -458,12 +460,12 @@ def _entity_claims(run: Runner) -> None:
         ("LET7F", "sle-let7f-low-bmmsc-intro", "mk:decreasedIn"),
         ("LET7F", "sle-let7f-msc-increases-let7f", "mk:increases"),
     ]
-    assert rows[4]["subject"] == "LET7F_MSC_THERAPY" and rows[4]["aspect"] == "expression"
+    assert rows[4]["subject"] == "LET7F_MSC" and rows[4]["aspect"] == "expression"
 
 
 @expects("evidence-summary")
 def _evidence_summary(run: Runner) -> None:
-    # counted in claims/ra.yaml (94 claims, all with disease RA) and claims/sle.yaml (85 with disease SLE)
+    # counted in claims/ra.yaml (94 claims, all with disease RA) and claims/sle.yaml (90 with disease SLE)
     assert column(run(disease="RA"), "evidence", "claims") == [
         ("author_statement", "2"),
         ("case_report", "2"),
@@ -473,9 +475,9 @@ def _evidence_summary(run: Runner) -> None:
     assert column(run(disease="SLE"), "evidence", "claims") == [
         ("animal_model", "4"),
         ("author_statement", "3"),
-        ("human_observational", "3"),
+        ("human_observational", "11"),
         ("human_trial", "15"),
-        ("review_assertion", "60"),
+        ("review_assertion", "57"),
     ]
 
 
