@@ -68,9 +68,9 @@ def _check_claim(catalog: Catalog, claim: Claim, findings: Findings) -> None:
         for name, value in (("quote", claim.quote), ("section", claim.section)):
             if value is None:
                 findings.add(
-                    where(claim.id, "id"),
-                    f"claim has no {name}; quote the source exactly, or mark a primary paper's finding "
-                    "'paraphrase: true' with a primary source that has a DOI",
+                    where(claim.id, name),
+                    f"required key is missing: a claim quotes its source (no {name} only for a primary paper's "
+                    "finding marked 'paraphrase: true' with a primary source that has a DOI)",
                 )
         if claim.corrects:
             findings.add(where(claim.id, "corrects"), "only a paraphrase of a primary paper corrects a review claim")

@@ -156,11 +156,18 @@ def _claim(graph: Graph, node: URIRef, by_iri: dict[URIRef, PredicateInfo]) -> C
         confidence=float(graph.value(node, MK.confidence)),
         flags=_flags(graph, node),
         notes=_text(graph, node, MK.curatorNote) or None,
-        paraphrase=graph.value(node, MK.paraphrase) is not None and bool(graph.value(node, MK.paraphrase).toPython()),
-        corrects=tuple(sorted(_local(c, MKC) for c in graph.objects(node, MK.corrects))),
-        derived_from=tuple(sorted(_local(s, MKS) for s in graph.objects(node, PROV.hadPrimarySource))),
-        corrected_by=_corrections(graph, node),
+        **_primary_links(graph, node),
     )
+
+
+def _primary_links(graph: Graph, node: URIRef) -> dict[str, Any]:
+    """A claim's links to primary papers: paraphrase, corrects, derived_from and corrected_by."""
+    return {
+        "paraphrase": (node, MK.paraphrase, Literal(True)) in graph,
+        "corrects": tuple(sorted(_local(c, MKC) for c in graph.objects(node, MK.corrects))),
+        "derived_from": tuple(sorted(_local(s, MKS) for s in graph.objects(node, PROV.hadPrimarySource))),
+        "corrected_by": _corrections(graph, node),
+    }
 
 
 def _corrections(graph: Graph, node: URIRef) -> tuple[Correction, ...]:

@@ -118,16 +118,7 @@ def _claim(graph: Graph, claim: Claim) -> None:
     if claim.aspect:
         graph.add((node, MK.aspect, Literal(claim.aspect)))
     graph.add((node, PROV.wasDerivedFrom, MKS[claim.source]))
-    if claim.section is not None:
-        graph.add((node, MK.section, _text(claim.section.strip(), ZH)))
-    if claim.quote is not None:
-        graph.add((node, MK.quote, _text(claim.quote, ZH)))
-    if claim.paraphrase:
-        graph.add((node, MK.paraphrase, Literal(True)))
-    for corrected in claim.corrects:
-        graph.add((node, MK.corrects, MKC[corrected]))
-    for primary in claim.derived_from:
-        graph.add((node, PROV.hadPrimarySource, MKS[primary]))
+    _quote_or_paraphrase(graph, node, claim)
     graph.add((node, MK.statement, _text(claim.statement, "en")))
     graph.add((node, MK.evidenceType, URIRef(CONVERTER.expand(claim.eco, strict=True))))
     graph.add((node, MK.evidenceLevel, Literal(claim.evidence)))
@@ -145,6 +136,20 @@ def _claim(graph: Graph, claim: Claim) -> None:
     if claim.notes:
         graph.add((node, MK.curatorNote, _text(claim.notes, "en")))
     _flags(graph, node, claim.flags)
+
+
+def _quote_or_paraphrase(graph: Graph, node: URIRef, claim: Claim) -> None:
+    """A claim's quote and section, or (a paraphrase of a primary paper) the mark and what it corrects."""
+    if claim.section is not None:
+        graph.add((node, MK.section, _text(claim.section.strip(), ZH)))
+    if claim.quote is not None:
+        graph.add((node, MK.quote, _text(claim.quote, ZH)))
+    if claim.paraphrase:
+        graph.add((node, MK.paraphrase, Literal(True)))
+    for corrected in claim.corrects:
+        graph.add((node, MK.corrects, MKC[corrected]))
+    for primary in claim.derived_from:
+        graph.add((node, PROV.hadPrimarySource, MKS[primary]))
 
 
 def _study(graph: Graph, study: Study) -> None:

@@ -62,7 +62,7 @@ def test_a_paraphrase_leaves_coverage_of_the_article_unchanged(mini):
 def test_a_claim_without_quote_on_the_article_is_an_error_at_its_line(mini):
     edit(mini / "claims" / "sle.yaml", "  quote: 骨髓MSCs中microRNA Let-7f表達降低\n", "")
     problems = problems_of(mini)
-    assert reported_at(problems, mini, "claims/sle.yaml", "- id: mini-let7f-down", "claim has no quote", "paraphrase")
+    assert reported_at(problems, mini, "claims/sle.yaml", "- id: mini-let7f-down", "quote: required key is missing", "paraphrase")
 
 
 def test_a_paraphrase_on_the_article_source_is_an_error(mini):
