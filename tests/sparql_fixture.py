@@ -151,6 +151,11 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
         ("disease", "entity", "predicate", "claim"),
         [("SLE", "LET7F", "mk:decreasedIn", "sp-let7f-down-sle")],
     ),
+    "review-vs-primary": (
+        {},
+        ("reviewClaim", "primaryClaim", "doi", "evidence"),
+        [],  # the fixture has no paraphrase claims; tests/rdf/test_primary_rdf.py checks rows on a curation that has
+    ),
     "secreted-factors": (
         {"cell": "MSC"},
         ("cell", "factor", "claim", "disease"),

@@ -82,7 +82,7 @@ def _spans(text: str, quotes: Iterable[tuple[str, str]]) -> Iterator[tuple[int, 
 def source_coverage(curation: Curation, source_id: str) -> list[SentenceCoverage]:
     """Every sentence of one source with the records that cite it or the reason it is excused."""
     text = curation.texts[source_id]
-    quotes: list[tuple[str, str]] = [(c.quote, c.id) for c in curation.claims.values() if c.source == source_id]
+    quotes: list[tuple[str, str]] = [(c.quote, c.id) for c in curation.claims.values() if c.source == source_id and c.quote]
     for study in curation.studies.values():
         if study.source == source_id:
             quotes.append((study.quote, study.id))

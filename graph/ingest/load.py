@@ -5,6 +5,7 @@ of its own: the files are read safely (:mod:`~mechkg.ingest.folder`) and parsed 
 remember their lines (:mod:`~mechkg.ingest.records`); ids must be unique
 (:mod:`~mechkg.ingest.catalog`); each record must follow the rules of its kind
 (:mod:`~mechkg.ingest.rules`) and name only records that exist (:mod:`~mechkg.ingest.references`);
+primary-source records, paraphrase claims and their links follow :mod:`~mechkg.ingest.primary`;
 quotes and sections must match the source texts (:mod:`~mechkg.ingest.source_texts`,
 :mod:`~mechkg.ingest.quotes`), CURIEs the lexicons (:mod:`~mechkg.ingest.xrefs`); ``broader``
 links must form a hierarchy (:mod:`~mechkg.ingest.hierarchy`). Problems are collected, not raised
@@ -26,6 +27,7 @@ from mechkg.ingest.catalog import catalog_records
 from mechkg.ingest.findings import Findings
 from mechkg.ingest.hierarchy import check_broader_cycles
 from mechkg.ingest.model import Claim, Entity, Excuse, Source, Study
+from mechkg.ingest.primary import check_primary_sources
 from mechkg.ingest.quotes import check_quotes
 from mechkg.ingest.records import read_records
 from mechkg.ingest.references import check_references
@@ -74,6 +76,7 @@ def load_curation(
     catalog = catalog_records(read_records(root, findings), findings)
     check_rules(catalog, findings)
     check_references(catalog, findings)
+    check_primary_sources(catalog, findings)
     texts = read_source_texts(catalog, sources_dir, findings)
     check_quotes(catalog, texts, findings)
     check_xrefs(catalog, lexicons_dir, findings)

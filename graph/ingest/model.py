@@ -125,6 +125,11 @@ Ref = Text
 """A reference to an entity id; checked against the known ids (with suggestions) by the loader."""
 ClaimId = Annotated[str, StringConstraints(pattern=CLAIM_ID)]
 SourceId = Annotated[str, StringConstraints(pattern=SOURCE_ID)]
+DOI = r"^10\.\d{4,9}/[^\s\"<>]+$"
+"""A DOI as Crossref/DataCite mint them: ``10.`` + registrant code + ``/`` + suffix (no ``https://doi.org/``)."""
+PMID = r"^[1-9][0-9]{0,8}$"
+"""A PubMed id: digits only, no leading zero, at most nine."""
+PMCID = r"^PMC[0-9]+$"
 Quote = Annotated[str, StringConstraints(min_length=2)]
 """A quote is kept verbatim (no stripping): it must be an exact span of the source."""
 
@@ -211,8 +216,16 @@ class Claim(_Record):
     object: Ref
     aspect: Literal[ASPECTS] | None = None  # type: ignore[valid-type]
     source: SourceId
-    section: Text
-    quote: Quote
+    section: Text | None = None
+    """Required unless ``paraphrase`` (checked in :mod:`mechkg.ingest.rules`)."""
+    quote: Quote | None = None
+    """Required unless ``paraphrase``: a paraphrase of a primary paper has no quote."""
+    paraphrase: bool = False
+    """The statement is the curators' paraphrase of a primary paper (``source``), not a quote of it."""
+    corrects: tuple[ClaimId, ...] = ()
+    """Claims of the review that this paraphrase of the primary paper corrects."""
+    derived_from: tuple[SourceId, ...] = ()
+    """Primary sources the review drew this statement from (prov:hadPrimarySource)."""
     statement: Text
     evidence: Literal[tuple(EVIDENCE_LEVELS)]  # type: ignore[valid-type]
     disease: tuple[Ref, ...] = ()
@@ -224,7 +237,7 @@ class Claim(_Record):
     flags: tuple[Flag, ...] = ()
     notes: Text | None = None
 
-    _as_tuple = field_validator("disease", "context", mode="before")(_tuple_of)
+    _as_tuple = field_validator("disease", "context", "corrects", "derived_from", mode="before")(_tuple_of)
 
     @property
     def eco(self) -> str:
@@ -284,8 +297,10 @@ class Study(_Record):
     figures: tuple[Figure, ...] = ()
     notes: Text | None = None
     flags: tuple[Flag, ...] = ()
+    derived_from: tuple[SourceId, ...] = ()
+    """Primary sources (papers, registry records, press reports) the article drew this study from."""
 
-    _as_tuple = field_validator("disease", "interventions", mode="before")(_tuple_of)
+    _as_tuple = field_validator("disease", "interventions", "derived_from", mode="before")(_tuple_of)
 
     @field_validator("phase", "journal", "design", mode="before")
     @classmethod
@@ -295,14 +310,19 @@ class Study(_Record):
 
 
 class SourceTitle(_Record):
-    """Title of a source; the original-language title is required."""
+    """Title of a source; the zh-Hant title is required of a zh-Hant source (checked in rules)."""
 
-    zh: Text = Field(alias="zh-Hant")
+    zh: Text | None = Field(default=None, alias="zh-Hant")
     en: Text | None = None
 
 
 class Source(_Record):
-    """A text that claims are taken from."""
+    """A text that claims are taken from: a full text (``file``), or a bibliographic record of a paper.
+
+    A record without ``file`` is a *primary source* behind the article (a research article, a trial
+    report, a registry entry, a press report): it says who wrote it, where and when, and which public
+    record confirmed its identifiers (``confirmed_by``); a record with no DOI says why (``no_doi``).
+    """
 
     id: SourceId
     title: SourceTitle
@@ -314,6 +334,32 @@ class Source(_Record):
     url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"{}|\\^`]+$")] | None = None
     """An http(s) IRI: it becomes an RDF IRI, so spaces, quotes and angle brackets are refused here."""
     derived_from: Text | None = None
+    authors: tuple[Text, ...] = ()
+    """Authors as the confirming record lists them (family name first); ``...`` marks names left out."""
+    journal: Text | None = None
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    doi: Annotated[str, StringConstraints(pattern=DOI)] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=PMID)] | None = None
+    pmcid: Annotated[str, StringConstraints(pattern=PMCID)] | None = None
+    registry: tuple[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]+[0-9]+$")], ...] = ()
+    confirmed_by: tuple[Text, ...] = ()
+    """The stored public records (address, or repo/path) that showed these identifiers."""
+    no_doi: Text | None = None
+    """Why a primary source has no DOI (no public record found, a press report …)."""
+    notes: Text | None = None
+
+    _as_tuple = field_validator("authors", "registry", "confirmed_by", mode="before")(_tuple_of)
+
+    @field_validator("pmid", mode="before")
+    @classmethod
+    def _pmid_as_text(cls, value: object) -> object:
+        """``pmid: 29867923`` is as good as ``pmid: "29867923"``."""
+        return str(value) if isinstance(value, int) else value
+
+    @property
+    def primary(self) -> bool:
+        """A bibliographic record of a primary source (no full text of it is held)."""
+        return self.file is None
 
 
 class Excuse(_Record):

@@ -40,6 +40,8 @@ def check_quotes(catalog: Catalog, texts: dict[str, str], findings: Findings) ->
         text = texts.get(record.source)
         if text is None:
             continue
+        if record.section is None or record.quote is None:
+            continue  # a claim without quote/section is reported by mechkg.ingest.primary
         if record.section.strip() not in headings[record.source]:
             findings.add(
                 catalog.where(record.id, "section"),
@@ -56,7 +58,7 @@ def check_quotes(catalog: Catalog, texts: dict[str, str], findings: Findings) ->
 
 def _quotes(catalog: Catalog, record: Claim | Study) -> list[tuple[str, Place]]:
     """Each quote of a claim or a study (with its arms and figures), and where it is written."""
-    quotes = [(record.quote, catalog.where(record.id, "quote"))]
+    quotes = [(record.quote or "", catalog.where(record.id, "quote"))]
     if isinstance(record, Study):
         quotes += [
             (arm.quote, catalog.where(record.id, "arms", number, "quote")) for number, arm in enumerate(record.arms) if arm.quote

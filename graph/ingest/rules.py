@@ -44,7 +44,7 @@ def check_rules(catalog: Catalog, findings: Findings) -> None:
 
 def _check_traditional_labels(catalog: Catalog, findings: Findings) -> None:
     """A zh-Hant title or label may not use characters that exist only in Simplified Chinese."""
-    texts = [(source.id, "title.zh-Hant", source.title.zh) for source in catalog.sources.values()]
+    texts = [(source.id, "title.zh-Hant", source.title.zh) for source in catalog.sources.values() if source.title.zh]
     texts += [(record_id, "label.zh-Hant", record.label.zh) for record_id, record in catalog.entities.items()]
     texts += [(record_id, "label.zh-Hant", record.label.zh) for record_id, record in catalog.studies.items()]
     for record_id, field_name, text in texts:

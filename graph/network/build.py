@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from mechkg.ingest.model import ENTITY_CLASSES
 from mechkg.network.assemble import assemble
-from mechkg.network.evidence import Arm, Claim, EntityNode, Figure, Flag, Source, Study, Xref
+from mechkg.network.evidence import Arm, Claim, Correction, EntityNode, Figure, Flag, Source, Study, Xref
 from mechkg.rdf.triples import MATCH_PROPERTIES
 from mechkg.terms.identifiers import CONVERTER, link
 from mechkg.terms.ontology import PredicateInfo, class_labels, predicates
@@ -156,6 +156,50 @@ def _claim(graph: Graph, node: URIRef, by_iri: dict[URIRef, PredicateInfo]) -> C
         confidence=float(graph.value(node, MK.confidence)),
         flags=_flags(graph, node),
         notes=_text(graph, node, MK.curatorNote) or None,
+        **_primary_links(graph, node),
+    )
+
+
+def _primary_links(graph: Graph, node: URIRef) -> dict[str, Any]:
+    """A claim's links to primary papers: paraphrase, corrects, derived_from and corrected_by."""
+    return {
+        "paraphrase": (node, MK.paraphrase, Literal(True)) in graph,
+        "corrects": tuple(sorted(_local(c, MKC) for c in graph.objects(node, MK.corrects))),
+        "derived_from": tuple(sorted(_local(s, MKS) for s in graph.objects(node, PROV.hadPrimarySource))),
+        "corrected_by": _corrections(graph, node),
+    }
+
+
+def _corrections(graph: Graph, node: URIRef) -> tuple[Correction, ...]:
+    """The paraphrase claims that correct the claim ``node``, each with its primary source's DOI."""
+    corrections = []
+    for other in sorted(graph.subjects(MK.corrects, node)):
+        source = graph.value(other, PROV.wasDerivedFrom)
+        corrections.append(
+            Correction(
+                claim=_local(other, MKC),
+                statement=_text(graph, other, MK.statement),
+                source=_local(source, MKS) if source is not None else "",
+                doi=_text(graph, source, MK.doi) if source is not None else "",
+                evidence_level=_text(graph, other, MK.evidenceLevel),
+            )
+        )
+    return tuple(corrections)
+
+
+def _source(graph: Graph, node: URIRef) -> Source:
+    year = graph.value(node, DCTERMS.issued)
+    return Source(
+        id=_local(node, MKS),
+        title_zh=_text(graph, node, DCTERMS.title, "zh-Hant"),
+        title_en=_text(graph, node, DCTERMS.title, "en"),
+        primary=(node, RDF.type, MK.PrimarySource) in graph,
+        kind=_text(graph, node, MK.kind),
+        doi=_text(graph, node, MK.doi),
+        pmid=_text(graph, node, MK.pmid),
+        journal=_text(graph, node, MK.publishedIn),
+        year=int(str(year)) if year is not None else None,
+        authors=_text(graph, node, MK.authors),
     )
 
 
@@ -207,13 +251,6 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Build the MultiDiGraph of MechKG from its RDF graph (see :mod:`mechkg.network.assemble`)."""
     by_iri = {info.iri: info for info in predicates().values()}
     claims = [_claim(graph, node, by_iri) for node in sorted(graph.subjects(RDF.type, MK.Claim))]
-    sources = [
-        Source(
-            id=_local(node, MKS),
-            title_zh=_text(graph, node, DCTERMS.title, "zh-Hant"),
-            title_en=_text(graph, node, DCTERMS.title, "en"),
-        )
-        for node in sorted(graph.subjects(RDF.type, MK.Source))
-    ]
+    sources = [_source(graph, node) for node in sorted(graph.subjects(RDF.type, MK.Source))]
     classes = {name: labels for name, labels in class_labels().items() if name in NODE_CLASSES}
     return assemble(_nodes(graph), claims, _triples(graph), sources=sources, classes=classes)

@@ -16,7 +16,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Arm", "Claim", "Edge", "EntityNode", "Figure", "Flag", "Source", "Study", "Xref", "edge_from_claims"]
+__all__ = [
+    "Arm",
+    "Claim",
+    "Correction",
+    "Edge",
+    "EntityNode",
+    "Figure",
+    "Flag",
+    "Source",
+    "Study",
+    "Xref",
+    "edge_from_claims",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +49,17 @@ class Xref:
     match: str
     url: str
     iri: str
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What a primary paper says instead of a review claim: the paraphrase claim and the paper's DOI."""
+
+    claim: str
+    statement: str
+    source: str
+    doi: str = ""
+    evidence_level: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +86,14 @@ class Claim:
     confidence: float = 1.0
     flags: tuple[Flag, ...] = ()
     notes: str | None = None
+    paraphrase: bool = False
+    """The statement paraphrases a primary paper (``source``); there is no quote."""
+    corrects: tuple[str, ...] = ()
+    """Review claims this paraphrase corrects."""
+    derived_from: tuple[str, ...] = ()
+    """Primary sources the review drew this claim from."""
+    corrected_by: tuple[Correction, ...] = ()
+    """What primary papers say instead (the paraphrase claims that correct this one)."""
 
     @property
     def triple(self) -> tuple[str, str, str]:
@@ -82,6 +113,14 @@ class Source:
     id: str
     title_zh: str = ""
     title_en: str = ""
+    primary: bool = False
+    """A bibliographic record of a primary paper, registry entry or press report (no full text held)."""
+    kind: str = ""
+    doi: str = ""
+    pmid: str = ""
+    journal: str = ""
+    year: int | None = None
+    authors: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,8 +118,7 @@ def _claim(graph: Graph, claim: Claim) -> None:
     if claim.aspect:
         graph.add((node, MK.aspect, Literal(claim.aspect)))
     graph.add((node, PROV.wasDerivedFrom, MKS[claim.source]))
-    graph.add((node, MK.section, _text(claim.section.strip(), ZH)))
-    graph.add((node, MK.quote, _text(claim.quote, ZH)))
+    _quote_or_paraphrase(graph, node, claim)
     graph.add((node, MK.statement, _text(claim.statement, "en")))
     graph.add((node, MK.evidenceType, URIRef(CONVERTER.expand(claim.eco, strict=True))))
     graph.add((node, MK.evidenceLevel, Literal(claim.evidence)))
@@ -139,12 +138,28 @@ def _claim(graph: Graph, claim: Claim) -> None:
     _flags(graph, node, claim.flags)
 
 
+def _quote_or_paraphrase(graph: Graph, node: URIRef, claim: Claim) -> None:
+    """A claim's quote and section, or (a paraphrase of a primary paper) the mark and what it corrects."""
+    if claim.section is not None:
+        graph.add((node, MK.section, _text(claim.section.strip(), ZH)))
+    if claim.quote is not None:
+        graph.add((node, MK.quote, _text(claim.quote, ZH)))
+    if claim.paraphrase:
+        graph.add((node, MK.paraphrase, Literal(True)))
+    for corrected in claim.corrects:
+        graph.add((node, MK.corrects, MKC[corrected]))
+    for primary in claim.derived_from:
+        graph.add((node, PROV.hadPrimarySource, MKS[primary]))
+
+
 def _study(graph: Graph, study: Study) -> None:
     node = entity_iri(study.id)
     graph.add((node, RDF.type, MK.ClinicalStudy))
     graph.add((node, RDFS.label, _text(study.label.en, "en")))
     graph.add((node, RDFS.label, _text(study.label.zh, ZH)))
     graph.add((node, PROV.wasDerivedFrom, MKS[study.source]))
+    for primary in study.derived_from:
+        graph.add((node, PROV.hadPrimarySource, MKS[primary]))
     graph.add((node, MK.section, _text(study.section.strip(), ZH)))
     graph.add((node, MK.quote, _text(study.quote, ZH)))
     _plain_literals(
@@ -212,7 +227,8 @@ def _figure(graph: Graph, study: URIRef, figure: Figure) -> None:
 def _source(graph: Graph, source: Source) -> None:
     node = MKS[source.id]
     graph.add((node, RDF.type, MK.Source))
-    graph.add((node, DCTERMS.title, _text(source.title.zh, ZH)))
+    if source.title.zh:
+        graph.add((node, DCTERMS.title, _text(source.title.zh, ZH)))
     if source.title.en:
         graph.add((node, DCTERMS.title, _text(source.title.en, "en")))
     graph.add((node, DCTERMS.language, Literal(source.language)))
@@ -229,6 +245,28 @@ def _source(graph: Graph, source: Source) -> None:
     )
     if source.url:
         graph.add((node, RDFS.seeAlso, URIRef(source.url)))
+    if source.primary:
+        _primary_source(graph, node, source)
+
+
+def _primary_source(graph: Graph, node: URIRef, source: Source) -> None:
+    """The bibliographic fields of a primary source; its DOI also as a resolvable ``rdfs:seeAlso``."""
+    graph.add((node, RDF.type, MK.PrimarySource))
+    authors = "; ".join(source.authors)
+    values = ((MK.doi, source.doi), (MK.pmid, source.pmid), (MK.pmcid, source.pmcid), (MK.authors, authors))
+    _plain_literals(graph, node, (*values, (MK.publishedIn, source.journal)))
+    if source.year is not None:
+        graph.add((node, DCTERMS.issued, Literal(str(source.year), datatype=XSD.gYear)))
+    for registration in source.registry:
+        graph.add((node, DCTERMS.identifier, Literal(registration)))
+    for record in source.confirmed_by:
+        graph.add((node, MK.confirmedBy, Literal(record)))
+    if source.no_doi:
+        graph.add((node, MK.noDoiReason, _text(source.no_doi, "en")))
+    if source.notes:
+        graph.add((node, MK.curatorNote, _text(source.notes, "en")))
+    if source.doi:
+        graph.add((node, RDFS.seeAlso, URIRef(f"https://doi.org/{source.doi}")))
 
 
 def curation_graph(curation: Curation, *, with_ontology: bool = True) -> Graph:

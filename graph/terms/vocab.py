@@ -113,6 +113,8 @@ class MK(DefinedNamespace):
     intendedMeaning: URIRef
     curatorNote: URIRef
     reportedBy: URIRef  # claim -> the clinical study that reports it
+    paraphrase: URIRef  # true: the statement paraphrases a primary paper (no quote)
+    corrects: URIRef  # paraphrase claim -> the review claim it corrects
 
     # study properties
     design: URIRef
@@ -140,6 +142,14 @@ class MK(DefinedNamespace):
     sourceFile: URIRef
     sha256: URIRef
     kind: URIRef
+    PrimarySource: URIRef  # a bibliographic record of a paper, registry entry or press report
+    doi: URIRef
+    pmid: URIRef
+    pmcid: URIRef
+    authors: URIRef  # the author list as one literal, in the record's order
+    publishedIn: URIRef  # journal name
+    confirmedBy: URIRef  # the public record that confirmed the identifiers
+    noDoiReason: URIRef
 
 
 PREFIXES: dict[str, str] = {

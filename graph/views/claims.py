@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mechkg.network.evidence import Claim, Flag, Source
+from mechkg.network.evidence import Claim, Correction, Flag, Source
 
-__all__ = ["claim_json", "flag_json", "source_json"]
+__all__ = ["claim_json", "correction_json", "flag_json", "source_json"]
 
 
 def flag_json(flag: Flag) -> dict[str, str]:
@@ -46,9 +46,35 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "confidence": claim.confidence,
         "flags": [flag_json(f) for f in claim.flags],
         "notes": claim.notes,
+        "paraphrase": claim.paraphrase,
+        "corrects": list(claim.corrects),
+        "derived_from": list(claim.derived_from),
+        "corrected_by": [correction_json(c) for c in claim.corrected_by],
     }
 
 
-def source_json(source: Source) -> dict[str, str]:
-    """A source: ``{"id", "title_zh", "title_en"}``."""
-    return {"id": source.id, "title_zh": source.title_zh, "title_en": source.title_en}
+def correction_json(correction: Correction) -> dict[str, str]:
+    """What a primary paper says instead of a review claim: ``{"claim", "statement", "source", "doi", "evidence_level"}``."""
+    return {
+        "claim": correction.claim,
+        "statement": correction.statement,
+        "source": correction.source,
+        "doi": correction.doi,
+        "evidence_level": correction.evidence_level,
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """A source: ``{"id", "title_zh", "title_en"}``, plus the bibliographic fields of a primary source."""
+    data: dict[str, Any] = {"id": source.id, "title_zh": source.title_zh, "title_en": source.title_en}
+    if source.primary:
+        data.update(
+            primary=True,
+            kind=source.kind,
+            doi=source.doi,
+            pmid=source.pmid,
+            journal=source.journal,
+            year=source.year,
+            authors=source.authors,
+        )
+    return data

@@ -178,11 +178,12 @@ def _human_studies(run: Runner) -> None:
     assert {r["disease"] for r in sle} == {"SLE"}
 
     ra = run(disease="RA")
-    # studies/ra.yaml: the Iranian trial (n=9, 7 figures), NCT01547091 (n=64, 13 figures), its 68-year-old case (6)
+    # studies/ra.yaml: the Iranian trial (n=9, 7 figures), NCT01547091 (n=64, 17 figures: its four
+    # safety results were filed under the 68-year-old case before), the 68-year-old case (2)
     assert Counter((r["study"], r["therapy"], r["n"]) for r in ra) == {
         ("STUDY_IRAN2019_RA_AUTO_BMMSC", "AUTO_BM_MSC_THERAPY", "9"): 7,
-        ("STUDY_NCT01547091_RA_UCMSC", "UC_MSC_DMARD_THERAPY", "64"): 13,
-        ("STUDY_NCT01547091_CASE_68M", "UC_MSC_DMARD_THERAPY", "1"): 6,
+        ("STUDY_NCT01547091_RA_UCMSC", "UC_MSC_DMARD_THERAPY", "64"): 17,
+        ("STUDY_NCT01547091_CASE_68M", "UC_MSC_DMARD_THERAPY", "1"): 2,
     }
     iran = {r["measure"]: r for r in ra if r["study"] == "STUDY_IRAN2019_RA_AUTO_BMMSC"}
     assert set(iran) == {"BM_MSC", "TH17", "IL17A", "TREG", "VAS", "CRP", "ANTI_CCP"}
@@ -263,8 +264,9 @@ def _ungrounded_entities(run: Runner) -> None:
 @expects("exosome-cargo")
 def _exosome_cargo(run: Runner) -> None:
     rows = run()
-    # four `carries` claims; miR-146a has three causal effect claims in sle.yaml (two of its own,
-    # one of the antagonist on it), miR-155 none
+    # four `carries` claims of the article and one paraphrase (Dong 2019: SLE serum exosomes carry
+    # less miR-146a); miR-146a has three causal effect claims in sle.yaml (two of its own, one of the
+    # antagonist on it), miR-155 none
     weakens, ages, blocks = "sle-mir146a-weakens-msc-function", "sle-mir146a-msc-senescence", "sle-antagonist-decreases-mir146a"
     assert sorted(column(rows, "vesicle", "cargo", "claim", "effect", "target", "effectClaim")) == [
         (
@@ -278,6 +280,8 @@ def _exosome_cargo(run: Runner) -> None:
         ("SENESCENT_SC_EXO", "MIR146A", "ra-senescent-exo-carries-mir146a", "mk:decreases", "MSC", weakens),
         ("SENESCENT_SC_EXO", "MIR146A", "ra-senescent-exo-carries-mir146a", "mk:increases", "CELL_SENESCENCE", ages),
         ("SENESCENT_SC_EXO", "MIR155", "ra-senescent-exo-carries-mir155", "", "", ""),
+        ("SLE_EXOSOME", "MIR146A", "primary-dong2019-mir146a-lower", "mk:decreases", "MSC", weakens),
+        ("SLE_EXOSOME", "MIR146A", "primary-dong2019-mir146a-lower", "mk:increases", "CELL_SENESCENCE", ages),
         ("SLE_EXOSOME", "MIR146A", "sle-exosome-carries-mir146a", "mk:decreases", "MSC", weakens),
         ("SLE_EXOSOME", "MIR146A", "sle-exosome-carries-mir146a", "mk:increases", "CELL_SENESCENCE", ages),
     ]
@@ -288,8 +292,10 @@ def _exosome_cargo(run: Runner) -> None:
     assert sorted(column(exosome, "cargo", "claim", "effectClaim")) == sorted(column(rows, "cargo", "claim", "effectClaim"))
     # article: 外泌體攜帶的miR-146a可加速MSCs衰老,進一步削弱其免疫調控能力
     sle = run(vesicle="SLE_EXOSOME")
-    assert sorted(column(sle, "cargo", "effect", "aspect", "target")) == [
+    assert sorted(column(sle, "cargo", "effect", "aspect", "target")) == [  # once per carries claim
         ("MIR146A", "mk:decreases", "function", "MSC"),
+        ("MIR146A", "mk:decreases", "function", "MSC"),
+        ("MIR146A", "mk:increases", "", "CELL_SENESCENCE"),
         ("MIR146A", "mk:increases", "", "CELL_SENESCENCE"),
     ]
 
@@ -389,6 +395,7 @@ def _claims_by_evidence(run: Runner) -> None:
         "dm-cipsc-islet-insulin-secretion",
         "dm-cipsc-to-islet",
         "ms-msc-encephalopathy",
+        "primary-wang2024-cipsc-preliminary",
         "ra-case68-hand-function-restored",
         "ra-case68-nodules-regressed",
     ]
@@ -461,12 +468,14 @@ def _animal_only_claims(run: Runner) -> None:
 @expects("therapies-for-disease")
 def _therapies_for_disease(run: Runner) -> None:
     rows = run(disease="RA")
-    # six `ameliorates RA` claims; ra-treg-restrains-autoimmune-attack has a cell (TREG) as subject
+    # six `ameliorates RA` claims; ra-treg-restrains-autoimmune-attack has a cell (TREG) as subject;
+    # and the paraphrase of the NCT01547091 paper (claims/primary.yaml)
     assert sorted(column(rows, "therapy", "claim", "evidence", "study")) == [
         ("ALLO_SCT", "ra-allo-sct-durable-efficacy", "author_statement", ""),
         ("AUTO_BM_MSC_THERAPY", "ra-iran-auto-bmmsc-ameliorates-ra", "human_trial", "STUDY_IRAN2019_RA_AUTO_BMMSC"),
         ("AUTO_SCT", "ra-auto-sct-recognised-method", "review_assertion", ""),
         ("STEM_CELL_TRANSPLANTATION", "ra-stem-cell-hope-cure", "author_statement", ""),
+        ("UC_MSC_DMARD_THERAPY", "primary-wang2019-ra-cohort-age", "human_trial", "STUDY_NCT01547091_RA_UCMSC"),
         ("UC_MSC_DMARD_THERAPY", "ra-ucmsc-dmard-ameliorates-ra", "human_trial", "STUDY_NCT01547091_RA_UCMSC"),
     ]
     sle = {r["claim"]: r for r in run(disease="SLE")}
@@ -534,13 +543,32 @@ def _evidence_summary(run: Runner) -> None:
         ("human_trial", "18"),
         ("review_assertion", "70"),
     ]
+    # SLE paraphrases: four of lupus-mouse papers (animal_model), two of cell-culture work (in_vitro)
     assert column(run(disease="SLE"), "evidence", "claims") == [
-        ("animal_model", "4"),
+        ("animal_model", "8"),
         ("author_statement", "3"),
         ("human_observational", "11"),
         ("human_trial", "15"),
         ("review_assertion", "57"),
     ]
+
+
+@expects("review-vs-primary")
+def _review_vs_primary(run: Runner) -> None:
+    rows = run()
+    # claims/primary.yaml: 16 paraphrases correcting 24 review claims (one row per pair)
+    assert len(rows) == 24
+    pairs = set(column(rows, "reviewClaim", "primaryClaim", "doi"))
+    # the 507-patient MS cohort: overall vs relapse-free survival (Burt 2021), two paraphrases
+    assert ("ms-ahsct-507-survival", "primary-burt2021-ms507-survival", "10.1007/s00415-021-10820-2") in pairs
+    assert ("ms-ahsct-507-survival", "primary-burt2021-ms507-progression", "10.1007/s00415-021-10820-2") in pairs
+    # the Sirt1/p53 axis (Cheng 2021) against the article's Sirt5/p21
+    for review in ("sle-mir199a-regulates-sirt5", "sle-sirt5-regulates-p21", "sle-p21-regulates-cd4-senescence"):
+        assert (review, "primary-cheng2021-sirt1-p53", "10.7150/thno.48080") in pairs
+    # the 68-year-old case told with the 18-64-year cohort of NCT01547091
+    assert ("ra-case68-hand-function-restored", "primary-wang2019-ra-cohort-age", "10.2147/DDDT.S225613") in pairs
+    assert all(r["reviewQuote"] for r in rows)  # every corrected claim is a quoted review claim
+    assert {r["evidence"] for r in rows if r["primaryClaim"] == "primary-cheng2021-sirt1-p53"} == {"animal_model"}
 
 
 # ---------------------------------------------------------------------------------- tests

@@ -122,6 +122,16 @@ def _source_without_own_title(graph: Graph) -> None:
             graph.remove((source, DCTERMS.title, title))
 
 
+def _primary_source_without_doi_or_record(graph: Graph) -> None:
+    """A primary source with a PMID but no confirming record, and neither DOI nor a reason for none."""
+    node = URIRef("https://w3id.org/mechkg/source/broken_primary")
+    for cls in (MK.Source, MK.PrimarySource):
+        graph.add((node, RDF.type, cls))
+    graph.add((node, DCTERMS.title, _lit("A paper", "en")))
+    graph.add((node, DCTERMS.language, _lit("en")))
+    graph.add((node, MK.pmid, _lit("12345")))
+
+
 def _two_classes(graph: Graph) -> None:
     graph.add((victim(graph, MK.CellType), RDF.type, MK.Therapy))
 
@@ -173,8 +183,8 @@ BREAKERS: dict[str, tuple[str, str, Breaker]] = {
     "claim predicate outside the ontology": ("ClaimShape", "in", set_value(MK.Claim, RDF.predicate, RDFS.seeAlso)),
     "claim of unknown aspect": ("ClaimShape", "in", set_value(MK.Claim, MK.aspect, _lit("vibes"), MK.aspect)),
     "claim source is not a Source": ("ClaimShape", "class", set_value(MK.Claim, PROV.wasDerivedFrom, NOWHERE, MK.cellContext)),
-    "claim without section": ("ClaimShape", "minCount", drop(MK.Claim, MK.section)),
-    "claim without quote": ("ClaimShape", "minCount", drop(MK.Claim, MK.quote)),
+    "claim without section": ("ClaimRulesShape", "sparql (quote-less only as a paraphrase)", drop(MK.Claim, MK.section)),
+    "claim without quote": ("ClaimRulesShape", "sparql (quote-less only as a paraphrase)", drop(MK.Claim, MK.quote)),
     "claim without source": ("ClaimShape", "minCount", drop(MK.Claim, PROV.wasDerivedFrom)),
     "claim with empty quote": ("ClaimShape", "minLength", set_value(MK.Claim, MK.quote, _lit("", "zh-Hant"), MK.species)),
     "claim quote without language": ("ClaimShape", "datatype", set_value(MK.Claim, MK.quote, _lit("no language"), MK.model)),
@@ -224,6 +234,8 @@ BREAKERS: dict[str, tuple[str, str, Breaker]] = {
     "figure direction sideways": ("StudyFigureShape", "in", set_value(MK.StudyFigure, MK.direction, _lit("sideways"), MK.direction)),
     "figure with two quotes": ("StudyFigureShape", "maxCount", add_value(MK.StudyFigure, MK.quote, _lit("另一段", "zh-Hant"), MK.timepoint)),
     "figure stated by a non-claim": ("StudyFigureShape", "class", add_value(MK.StudyFigure, MK.statedBy, NOWHERE, MK.statedBy)),
+    # mksh:PrimarySourceShape
+    "primary source without doi or confirming record": ("PrimarySourceShape", "or, sparql", _primary_source_without_doi_or_record),
     # mksh:SourceShape
     "source without title in its language": ("SourceShape", "sparql", _source_without_own_title),
     "source with two @en titles": ("SourceShape", "uniqueLang", add_value(MK.Source, DCTERMS.title, _lit("another title", "en"))),

@@ -51,7 +51,7 @@ ENTITY_CLASSES = [
     "BiologicalProcess", "Pathway", "ExtracellularVesicle", "Therapy", "Drug", "ChemicalEntity",
     "ClinicalStudy", "ClinicalMeasure", "AnatomicalEntity", "Exposure", "OrganismTaxon",
 ]  # fmt: skip
-PROVENANCE_CLASSES = ["Claim", "Source", "StudyArm", "StudyFigure", "Flag"]
+PROVENANCE_CLASSES = ["Claim", "Source", "PrimarySource", "StudyArm", "StudyFigure", "Flag"]
 
 
 @pytest.fixture(scope="module")

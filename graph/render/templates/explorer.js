@@ -24,6 +24,8 @@
       sign: "sign", causal: "causal", yes: "yes", no: "no", confidence: "confidence", aspects: "aspects",
       diseases: "diseases", evidenceLevels: "evidence", flagged: "flagged", quote: "quote",
       statement: "statement", evidenceRow: "evidence", species: "species", model: "model",
+      primarySays: "the primary paper says", paraphrase: "paraphrase of a primary paper (no quote)",
+      derivedFrom: "primary source", corrects: "corrects",
       section: "section", source: "source", study: "study", context: "context", notes: "notes",
       aspect: "aspect", intended: "intended", roles: "role", subject: "subject", object: "object",
       measure: "measure", value: "value", timepoint: "timepoint", direction: "direction", claim: "claim",
@@ -56,6 +58,8 @@
       sign: "方向", causal: "因果", yes: "是", no: "否", confidence: "可信度", aspects: "方面",
       diseases: "疾病", evidenceLevels: "證據", flagged: "已標記", quote: "原文",
       statement: "英文陳述", evidenceRow: "證據", species: "物種", model: "模型",
+      primarySays: "原始論文指出", paraphrase: "原始論文的轉述（無原文引述）",
+      derivedFrom: "原始文獻", corrects: "更正",
       section: "章節", source: "來源", study: "研究", context: "細胞/組織背景", notes: "備註",
       aspect: "方面", intended: "原意應為", roles: "角色", subject: "主語", object: "賓語",
       measure: "指標", value: "數值", timepoint: "時間點", direction: "方向", claim: "陳述",
@@ -424,6 +428,17 @@
     });
   }
 
+  // What a primary paper reports instead of a review claim (a paraphrase claim that corrects it).
+  // Text only (escaped by text nodes); the DOI is shown as text and as an ordinary link, so the
+  // panel works offline.
+  function doiLink(doi) { return link("https://doi.org/" + encodeURI(String(doi)), "doi:" + doi); }
+  function primarySays(p) {
+    return el("div", {className: "primary-says", lang: "en"},
+      el("strong", null, t("primarySays"), ": "), p.statement || "",
+      present(p.doi) ? [" (", doiLink(p.doi), ")"] : null,
+      present(p.evidence_level) ? [" ", el("span", {className: "badge"}, evidenceLabel(p.evidence_level))] : null);
+  }
+
   function renderClaim(c, open, roles) {
     var flagged = present(c.flags);
     var box = el("details", {className: "claim" + (flagged ? " flagged" : ""), open: open});
@@ -434,6 +449,8 @@
       roles ? el("span", {className: "badge"}, roles.map(t).join(", ")) : null));
     if (present(c.quote)) { box.appendChild(el("blockquote", {lang: "zh-Hant"}, c.quote)); }
     if (present(c.statement)) { box.appendChild(el("p", {className: "statement", lang: "en"}, c.statement)); }
+    if (c.paraphrase) { box.appendChild(el("p", {className: "note paraphrase"}, t("paraphrase"))); }
+    (c.corrected_by || []).forEach(function (p) { box.appendChild(primarySays(p)); });
     var source = DATA.sources[c.source];
     box.appendChild(rows([
       ["evidenceRow", [evidenceLabel(c.evidence_level), present(c.evidence) ? " (" + c.evidence + ")" : ""].join("")],
@@ -444,7 +461,13 @@
       ["context", present(c.context) ? refs(c.context) : null],
       ["study", present(c.study) ? ref(c.study) : null],
       ["section", present(c.section) ? el("span", {lang: "zh-Hant"}, c.section) : null],
-      ["source", source ? (zh() ? source.title_zh : source.title_en) || c.source : c.source],
+      ["source", source ? [(zh() ? source.title_zh : source.title_en) || source.title_en || c.source,
+        present(source.doi) ? [" ", doiLink(source.doi)] : null] : c.source],
+      ["derivedFrom", present(c.derived_from) ? c.derived_from.map(function (sid, i) {
+        var s = DATA.sources[sid] || {};
+        return [i ? "; " : "", s.title_en || sid, present(s.doi) ? [" ", doiLink(s.doi)] : null];
+      }) : null],
+      ["corrects", present(c.corrects) ? c.corrects.join(", ") : null],
       ["confidence", c.confidence === null || c.confidence === undefined ? null : String(c.confidence)],
       ["notes", c.notes],
       ["claim", c.id]
