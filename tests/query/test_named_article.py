@@ -106,11 +106,12 @@ def _cytokines_by_therapy(run: Runner) -> None:
 @expects("disease-mechanism-claims")
 def _disease_mechanism_claims(run: Runner) -> None:
     rows = run(disease="系統性紅斑狼瘡")  # the zh-Hant label of SLE
-    # 90 claims in the curation carry disease SLE (all in claims/sle.yaml)
-    assert len(rows) == 90
+    # 96 claims carry disease SLE: 90 in claims/sle.yaml and 6 paraphrases of primary papers
+    # (claims/primary.yaml; they have no quote)
+    assert len(rows) == 96
     assert {r["disease"] for r in rows} == {"SLE"}
     by_claim = {r["claim"]: r for r in rows}
-    assert len(by_claim) == 90
+    assert len(by_claim) == 96
     tnf = by_claim["sle-mscexo-therapy-decreases-tnf"]
     assert (tnf["subject"], tnf["predicate"], tnf["object"], tnf["evidence"]) == (
         "MSC_EXO",
@@ -213,8 +214,9 @@ def _study_figures(run: Runner) -> None:
 @expects("flags")
 def _flags(run: Runner) -> None:
     rows = run(kind="mistranslation")
-    # 10 claims and 3 entities (DAS28, HAQ, EFFEROCYTOSIS) have a mistranslation flag; one flag each
-    assert len(rows) == 13
+    # 9 claims and one entity (EFFEROCYTOSIS) have a mistranslation flag, one flag each; DAS28 and
+    # HAQ are misnamed by the study paper itself (garbled_name, origin primary_paper)
+    assert len(rows) == 10
     assert {r["kind"] for r in rows} == {"mistranslation"}
     aids = [r for r in rows if r["flagged"] == "conc-aid-burden-aids-mistranslation"]
     assert len(aids) == 1
@@ -222,7 +224,7 @@ def _flags(run: Runner) -> None:
     assert "自身免疫性疾病" in aids[0]["intended"]
     assert number(aids[0]["confidence"]) == Decimal("0.5")
     assert "EFFEROCYTOSIS" in {r["flagged"] for r in rows}
-    assert {r["quote"] for r in rows if r["flagged"] in ("DAS28", "HAQ", "EFFEROCYTOSIS")} == {""}  # entities have no quote
+    assert {r["quote"] for r in rows if r["flagged"] == "EFFEROCYTOSIS"} == {""}  # entities have no quote
     everything = run()
     kinds = {r["kind"] for r in everything}
     assert {"mistranslation", "contradicts_biology", "overstated", "garbled_name", "doubtful"} <= kinds
@@ -235,9 +237,9 @@ def _flags(run: Runner) -> None:
 @expects("ungrounded-entities")
 def _ungrounded_entities(run: Runner) -> None:
     rows = run()
-    # 45 of the 349 curated entities have no xrefs at all; 41 of them are not balance entities
-    # (the four balance entities are all ungrounded, and are being curated away)
-    assert len([r for r in rows if r["entity"] not in BALANCE]) == 41
+    # 45 curated entities have no xrefs at all; 44 of them are not balance entities (IMMUNE_IMBALANCE
+    # stays only as unsigned context; the other balance entities are gone, CURATION.md "Balance nodes")
+    assert len([r for r in rows if r["entity"] not in BALANCE]) == 44
     entities = {r["entity"]: r for r in rows}
     assert entities["MIR141_PTEN_AKT_PATHWAY"]["type"] == "mk:Pathway"
     assert "signal" in entities["MIR141_PTEN_AKT_PATHWAY"]["reason"]
@@ -257,7 +259,6 @@ def _ungrounded_entities(run: Runner) -> None:
         "MSC_EXO_THERAPY",
         "NSAID_THERAPY",
         "SECRETOME_THERAPY",
-        "STEM_CELL_SECRETOME_THERAPY",
     ]
 
 
@@ -309,7 +310,7 @@ def _shared_mediators(run: Runner) -> None:
     #       4 RA claims (SASP: secreted by senescent HSPCs, part of SASP, NF-kB, synovial fibroblasts)
     assert counts["IL6"][0] >= 5 and counts["IL6"][1] == 4
     assert counts["TNF"] == (1, 8)  # sle-mscexo-therapy-decreases-tnf; eight ra-*tnf* claims
-    assert counts["MIR146A"] == (4, 1)  # carried by exosomes in both sections
+    assert counts["MIR146A"] == (5, 1)  # carried by exosomes in both sections (SLE: and the Dong 2019 paraphrase)
     assert counts["TH17"][0] >= 5 and counts["TH17"][1] >= 3  # more once balance claims name TH17 itself
     assert "TREG" in counts
     assert {r["label"] for r in rows if r["mediator"] == "IL6"} == {"interleukin-6"}
@@ -437,12 +438,12 @@ def _claims_by_model(run: Runner) -> None:
 def _animal_only_claims(run: Runner) -> None:
     ibd = run(disease="IBD")
     claims = {r["claim"] for r in ibd}
-    # 25 animal_model claims in IBD context; one shares its statement with a review claim:
-    # MSC_EXO_THERAPY ameliorates IBD (ibd-exo-therapeutic-barrier). The MSC mechanisms are on the
-    # agent (MSC decreases TH17), so ibd-msc-th17-down no longer shares sle-msct-decreases-th17's triple
-    assert "ibd-msc-th17-down" in claims
+    # 25 animal_model claims in IBD context; two are not animal-only: MSC_EXO_THERAPY ameliorates IBD
+    # (ibd-exo-therapeutic-barrier, a review claim), and MSC decreases TH17, now that the SLE
+    # section's mechanism sits on the agent MSC too (sle-msct-decreases-th17, human evidence)
+    assert "ibd-msc-th17-down" not in claims
     assert "ibd-mscexo-ameliorates-colitis" not in claims
-    assert len(ibd) == 24 and len(claims) == 24
+    assert len(ibd) == 23 and len(claims) == 23
     for present in (
         "ibd-msc-dose-dependent",
         "ibd-msc-tr1-up",
@@ -461,8 +462,9 @@ def _animal_only_claims(run: Runner) -> None:
         ("ms-mscev-stat1-down", "MOUSE"),
         ("ms-mscev-treg-spinal-cord", "MOUSE"),
     ]
-    # the 4 SLE lupus-model claims (HSPC myeloid bias) are animal-only too
-    assert Counter(r["disease"] for r in run()) == {"IBD": 22, "MS": 4, "SLE": 4}
+    # the 4 SLE lupus-model claims (HSPC myeloid bias) are animal-only too, and three paraphrases of
+    # lupus-mouse papers (claims/primary.yaml: Sirt1/p53, CD4 senescence, TGF-beta1 -> Bregs)
+    assert Counter(r["disease"] for r in run()) == {"IBD": 23, "MS": 4, "SLE": 7}
 
 
 @expects("therapies-for-disease")
@@ -522,25 +524,29 @@ def _secreted_factors(run: Runner) -> None:
 @expects("entity-claims")
 def _entity_claims(run: Runner) -> None:
     rows = run(entity="let-7f")
-    # the five sle.yaml claims with LET7F as subject or object; LET7F_MSC's other claim is not one
+    # the five sle.yaml claims with LET7F as subject or object (LET7F_MSC's other claim is not one),
+    # and the paraphrase of Geng 2020 (claims/primary.yaml: shown in vitro, through the MSCs)
     assert column(rows, "entity", "claim", "predicate") == [
+        ("LET7F", "primary-geng2020-let7f-in-vitro", "mk:decreases"),
         ("LET7F", "sle-let7f-decreases-il6", "mk:decreases"),
         ("LET7F", "sle-let7f-decreases-il6-intro", "mk:decreases"),
         ("LET7F", "sle-let7f-down-bmmsc", "mk:decreasedIn"),
         ("LET7F", "sle-let7f-low-bmmsc-intro", "mk:decreasedIn"),
         ("LET7F", "sle-let7f-msc-increases-let7f", "mk:increases"),
     ]
-    assert rows[4]["subject"] == "LET7F_MSC" and rows[4]["aspect"] == "expression"
+    assert rows[5]["subject"] == "LET7F_MSC" and rows[5]["aspect"] == "expression"
+    assert rows[0]["quote"] == ""  # a paraphrase has no quote
 
 
 @expects("evidence-summary")
 def _evidence_summary(run: Runner) -> None:
-    # counted in claims/ra.yaml (95 claims, all with disease RA) and claims/sle.yaml (85 with disease SLE)
+    # counted in claims/ra.yaml (95 claims, all with disease RA) and claims/sle.yaml (90 with disease SLE),
+    # plus the paraphrase claims of claims/primary.yaml (one RA human_trial; SLE animal_model and in_vitro)
     assert column(run(disease="RA"), "evidence", "claims") == [
         ("author_statement", "2"),
         ("case_report", "2"),
         ("human_observational", "3"),
-        ("human_trial", "18"),
+        ("human_trial", "19"),
         ("review_assertion", "70"),
     ]
     # SLE paraphrases: four of lupus-mouse papers (animal_model), two of cell-culture work (in_vitro)
@@ -549,6 +555,7 @@ def _evidence_summary(run: Runner) -> None:
         ("author_statement", "3"),
         ("human_observational", "11"),
         ("human_trial", "15"),
+        ("in_vitro", "2"),
         ("review_assertion", "57"),
     ]
 

@@ -45,5 +45,9 @@ def test_msc_tissue_sources_by_cell_and_by_tissue(store):
     ]
     by_tissue = rows(store, "msc-tissue-sources", tissue="BONE_MARROW")
     assert [(r["cell"], r["quote"], r["disease"]) for r in by_tissue] == [("BM_MSC", "骨髓MSCs", "")]
-    # MSC itself has no tissue source in the fixture
-    assert rows(store, "msc-tissue-sources", cell="MSC") == []
+    # MSC itself has no tissue source of its own in the fixture, but its narrower BM-MSC and UC-MSC do
+    by_msc = rows(store, "msc-tissue-sources", cell="MSC")
+    assert [(r["tissue"], r["cell"], r["stem_cell"]) for r in by_msc] == [
+        ("BONE_MARROW", "MSC", "BM_MSC"),
+        ("UMBILICAL_CORD", "MSC", "UC_MSC"),
+    ]
