@@ -20,7 +20,7 @@ from collections import Counter
 
 from mechkg.ingest.catalog import Catalog
 from mechkg.ingest.findings import Findings
-from mechkg.ingest.hanzi import simplified_only
+from mechkg.ingest.hanzi import nonstandard_characters, simplified_only
 from mechkg.ingest.model import Claim, Entity, Study
 
 __all__ = ["ASPECT_PREDICATES", "MAX_FLAGGED_CONFIDENCE", "check_rules"]
@@ -43,7 +43,7 @@ def check_rules(catalog: Catalog, findings: Findings) -> None:
 
 
 def _check_traditional_labels(catalog: Catalog, findings: Findings) -> None:
-    """A zh-Hant title or label may not use characters that exist only in Simplified Chinese."""
+    """zh-Hant titles and labels: no Simplified-only characters; labels (not titles, kept as published) in standard forms."""
     texts = [(source.id, "title.zh-Hant", source.title.zh) for source in catalog.sources.values() if source.title.zh]
     texts += [(record_id, "label.zh-Hant", record.label.zh) for record_id, record in catalog.entities.items()]
     texts += [(record_id, "label.zh-Hant", record.label.zh) for record_id, record in catalog.studies.items()]
@@ -54,6 +54,13 @@ def _check_traditional_labels(catalog: Catalog, findings: Findings) -> None:
                 catalog.where(record_id, field_name),
                 f"zh-Hant text {text!r} has Simplified-only characters {''.join(found)}; "
                 "write it in Traditional Chinese (put a Simplified spelling in synonyms)",
+            )
+        elif field_name != "title.zh-Hant" and (forms := nonstandard_characters(text)):
+            wanted = ", ".join(f"{old}->{new}" for old, new in forms)
+            findings.add(
+                catalog.where(record_id, field_name),
+                f"zh-Hant label {text!r} is not in standard Traditional forms ({wanted}); "
+                "write the standard form and keep the source's spelling in synonyms",
             )
 
 

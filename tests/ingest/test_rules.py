@@ -66,7 +66,7 @@ RULE_BREAKS = [
     ),
     (
         "entities/entities.yaml",
-        "zh-Hant: 間充質干細胞}",
+        "zh-Hant: 間充質幹細胞}",
         "zh-Hant: 间充质干细胞}",
         ["label.zh-Hant: zh-Hant text '间充质干细胞' has Simplified-only characters 间质细", "synonyms"],
         "间充质干细胞",
@@ -79,6 +79,13 @@ RULE_BREAKS = [
         "鼓楼",
     ),
     ("sources.yaml", "zh-Hant: 干細胞及其", "zh-Hant: 干细胞及其", ["title.zh-Hant", "Simplified-only characters 细"], "干细胞"),
+    (
+        "entities/entities.yaml",
+        "zh-Hant: 間充質幹細胞}",
+        "zh-Hant: 間充質干細胞}",
+        ["label.zh-Hant: zh-Hant label '間充質干細胞' is not in standard Traditional forms (干->幹)", "synonyms"],
+        "間充質干細胞}",
+    ),
 ]
 
 
