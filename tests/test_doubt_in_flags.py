@@ -64,3 +64,11 @@ def test_no_note_carries_a_doubt_no_flag_carries():
 )
 def test_the_rule_sees_doubt_words_and_flags(note, flags, found):
     assert bool(doubting_notes_without_flag([("x", {"notes": note, "flags": flags})])) is found
+
+
+def test_a_review_claim_a_primary_paper_corrects_carries_a_flag():
+    claims = {record["id"]: record for where, record in _records() if where.startswith("claims/")}
+    corrected = {target for record in claims.values() for target in record.get("corrects", [])}
+    assert corrected, "no paraphrase claim corrects a review claim"
+    unflagged = sorted(target for target in corrected if not claims[target].get("flags"))
+    assert not unflagged, f"corrected by a primary paper but not flagged: {unflagged}"

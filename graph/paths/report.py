@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
+from mechkg.network.evidence import Correction
 from mechkg.paths.result import Hop, MechanismPath, MechanismResult, StudyFigures, TherapyMechanism, short_label
 from mechkg.paths.taxonomy import borrowed_hops
 
@@ -49,10 +50,15 @@ def _evidence_lines(G: nx.MultiDiGraph, hops: Iterable[Hop], indent: str, *, hea
             c = claims[support.id]
             flag = "  FLAGGED" if support.flagged else ""
             lines.append(f"{indent}  [{c.id}] {c.evidence_level}, source {c.source}{flag}")
-            lines.append(f"{indent}    「{c.quote}」")
+            if c.paraphrase:
+                lines.append(f"{indent}    (the curators' paraphrase of the primary paper {c.source}; no quote)")
+            else:
+                lines.append(f"{indent}    「{c.quote}」")
             lines.append(f"{indent}    {c.statement}")
             for f in c.flags:
-                lines.append(f"{indent}    FLAG {f.kind}: {f.note}")
+                lines.append(f"{indent}    FLAG {f.kind} ({f.origin}): {f.note}")
+            for fix in c.corrected_by:
+                lines.append(f"{indent}    THE PRIMARY PAPER SAYS: {_correction_text(fix)}")
     return lines
 
 
@@ -202,3 +208,9 @@ def mechanisms_text(G: nx.MultiDiGraph, disease: str, rows: Sequence[TherapyMech
                 continue
             lines.append(f"    {name}: {chain_line(G, path.nodes[0].id, path.hops)}{_tags(G, path)}")
     return "\n".join(lines) + "\n"
+
+
+def _correction_text(fix: Correction) -> str:
+    """``statement [claim, evidence, doi:…]`` of a paraphrase claim that corrects a review claim."""
+    where = ", ".join(part for part in (fix.claim, fix.evidence_level, f"doi:{fix.doi}" if fix.doi else fix.source) if part)
+    return f"{fix.statement} [{where}]"
