@@ -106,7 +106,8 @@ NAMES = {
     "systemic lupus erythematosus": "label",  # also a synonym of the rival: the label wins
     "Systemic Lupus Erythematosus": "label",
     "系統性紅斑狼瘡": "label",
-    "間充質干細胞": "label",
+    "間充質幹細胞": "label",
+    "間充質干細胞": "synonym",  # the article's spelling
     "對手狼瘡樣病": "label",
     "IL-6": "synonym",
     "ＩＬ－６": "synonym",  # full-width: NFKC makes it IL-6

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from mechkg.ingest.hanzi import simplified_only
+from mechkg.ingest.hanzi import simplified_only, standard_traditional
 from mechkg.ingest.load import load_curation
 from mechkg.ingest.model import ENTITY_CLASSES, EVIDENCE_LEVELS
 from mechkg.rdf.triples import curation_graph
@@ -100,6 +100,7 @@ _ALPHABET = _CJK + _ODD + "abcXYZ0123456789-_/+"
 
 text = st.text(alphabet=_ALPHABET, min_size=1, max_size=24).filter(lambda s: s.strip() != "")
 zh_text = st.text(alphabet=_CJK + "0123456789-+/() αβ", min_size=1, max_size=12).filter(lambda s: s.strip() != "")
+zh_label = zh_text.map(standard_traditional)  # a label must be in standard Traditional forms (validate checks)
 sentence = st.text(alphabet=_CJK + "0123456789,()/αβ-", min_size=4, max_size=40)
 
 
@@ -115,7 +116,7 @@ def curations(draw) -> tuple[dict[str, list], str]:
         entity = {
             "id": entity_id,
             "type": draw(st.sampled_from([c for c in ENTITY_CLASSES if c != "Therapy"])),
-            "label": {"en": draw(text), "zh-Hant": draw(zh_text)},
+            "label": {"en": draw(text), "zh-Hant": draw(zh_label)},
             "ungrounded": "generated for a property test",
         }
         if draw(st.booleans()):
