@@ -27,7 +27,9 @@
       primarySays: "the primary paper says", paraphrase: "paraphrase of a primary paper (no quote)",
       derivedFrom: "primary source", corrects: "corrects",
       section: "section", source: "source", study: "study", context: "context", notes: "notes",
-      aspect: "aspect", intended: "intended", roles: "role", subject: "subject", object: "object",
+      aspect: "aspect", intended: "intended", roles: "role",
+      origin_translation: "error of the translation", origin_review: "error of the review",
+      origin_primary_paper: "error of the primary paper", origin_press_report: "error of a press report", subject: "subject", object: "object",
       measure: "measure", value: "value", timepoint: "timepoint", direction: "direction", claim: "claim",
       hiddenByFilter: "hidden by the current filters", broader: "broader",
       arms: "study arms", arm: "arm", n: "n", intervention: "intervention",
@@ -61,7 +63,9 @@
       primarySays: "原始論文指出", paraphrase: "原始論文的轉述（無原文引述）",
       derivedFrom: "原始文獻", corrects: "更正",
       section: "章節", source: "來源", study: "研究", context: "細胞/組織背景", notes: "備註",
-      aspect: "方面", intended: "原意應為", roles: "角色", subject: "主語", object: "賓語",
+      aspect: "方面", intended: "原意應為", roles: "角色",
+      origin_translation: "翻譯之誤", origin_review: "綜述之誤",
+      origin_primary_paper: "原始論文之誤", origin_press_report: "新聞報導之誤", subject: "主語", object: "賓語",
       measure: "指標", value: "數值", timepoint: "時間點", direction: "方向", claim: "陳述",
       hiddenByFilter: "已被目前的篩選隱藏", broader: "上位概念",
       arms: "研究組別", arm: "組別", n: "人數", intervention: "干預",
@@ -176,7 +180,8 @@
     if (!present(flags)) { return null; }
     return el("ul", {className: "flag"}, flags.map(function (f) {
       var kind = DATA.flag_kinds[f.kind];
-      return el("li", null, el("strong", null, kind ? label(kind) : String(f.kind)), ": ", f.note || "",
+      var origin = present(f.origin) ? " (" + t("origin_" + f.origin) + ")" : "";
+      return el("li", null, el("strong", null, kind ? label(kind) : String(f.kind)), origin, ": ", f.note || "",
         present(f.intended) ? [" — ", t("intended"), ": ", el("span", {lang: "zh-Hant"}, f.intended)] : null);
     }));
   }
