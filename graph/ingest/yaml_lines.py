@@ -11,6 +11,7 @@ that a repeated key is an error instead of silently keeping the last value.
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 import yaml
@@ -55,6 +56,10 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML has it (ten times faster), else the pure-Python one; both safe."""
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters a curation text may not hold (YAML escapes such as "\\0" or "\\x1b" make them)."""
 
 
 def _line(node: yaml.Node) -> int:
@@ -148,7 +153,12 @@ class _Builder:
         implicit = self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) if not node.style else "tag:yaml.org,2002:str"
         if node.tag != implicit:
             raise self.problem(node, path, f"YAML tag {node.tag!r} is not allowed in curation files; {_PLAIN}")
-        return self.loader.construct_object(node, deep=True)
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, str) and (bad := _CONTROL.search(value)):
+            code = f"U+{ord(bad.group(0)):04X}"
+            message = f"control character {code} is not allowed in curation text (only tab and line breaks are); remove it"
+            raise self.problem(node, path, message)
+        return value
 
 
 def read_yaml_text(text: str, file: str) -> Any:
