@@ -570,8 +570,9 @@ def _review_vs_primary(run: Runner) -> None:
     assert ("ms-ahsct-507-survival", "primary-burt2021-ms507-survival", "10.1007/s00415-021-10820-2") in pairs
     assert ("ms-ahsct-507-survival", "primary-burt2021-ms507-progression", "10.1007/s00415-021-10820-2") in pairs
     # the Sirt1/p53 axis (Cheng 2021) against the article's Sirt5/p21
-    for review in ("sle-mir199a-regulates-sirt5", "sle-sirt5-regulates-p21", "sle-p21-regulates-cd4-senescence"):
-        assert (review, "primary-cheng2021-sirt1-p53", "10.7150/thno.48080") in pairs
+    assert ("sle-mir199a-regulates-sirt5", "primary-cheng2021-sirt1-p53", "10.7150/thno.48080") in pairs
+    for review in ("sle-sirt5-regulates-p21", "sle-p21-regulates-cd4-senescence"):
+        assert (review, "primary-cheng2021-sirt1-deacetylates-p53", "10.7150/thno.48080") in pairs
     # the 68-year-old case told with the 18-64-year cohort of NCT01547091
     assert ("ra-case68-hand-function-restored", "primary-wang2019-ra-cohort-age", "10.2147/DDDT.S225613") in pairs
     assert all(r["reviewQuote"] for r in rows)  # every corrected claim is a quoted review claim
