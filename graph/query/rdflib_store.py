@@ -12,6 +12,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier
 
+from mechkg.query.deep import deep_call
 from mechkg.query.memo import TextCache
 from mechkg.query.results import QueryResult
 from mechkg.query.sparql import CheckedQuery
@@ -26,7 +27,7 @@ _PREPARED: TextCache[Query] = TextCache(budget=8_000_000, weight=20)
 
 
 def _prepared(text: str) -> Query:
-    return _PREPARED.get_or_make(text, lambda t: translateQuery(parseQuery(t), initNs=PREFIXES))
+    return _PREPARED.get_or_make(text, lambda t: deep_call(lambda: translateQuery(parseQuery(t), initNs=PREFIXES)))
 
 
 class RdflibStore(SparqlStore):
@@ -39,6 +40,12 @@ class RdflibStore(SparqlStore):
 
     def _run(
         self, query: CheckedQuery, bindings: dict[str, Identifier], max_results: int | None, max_bytes: int | None = None
+    ) -> QueryResult:
+        """Evaluate on a deep stack too: rdflib evaluates a group's triple patterns recursively."""
+        return deep_call(self._evaluate, query, bindings, max_results, max_bytes)
+
+    def _evaluate(
+        self, query: CheckedQuery, bindings: dict[str, Identifier], max_results: int | None, max_bytes: int | None
     ) -> QueryResult:
         result = self.graph.query(_prepared(query.text), initBindings=bindings)
         if query.kind == "ASK":

@@ -11,7 +11,9 @@ Before the parser sees a query, two limits bound what parsing it may cost: its s
 nest (:data:`MAX_NESTING` levels of parentheses, braces and square brackets together,
 :class:`QueryTooComplex`): the parser recurses once per level, and about 25 nested
 parentheses would exhaust Python's stack. Checked queries are remembered by text in a cache
-bounded in bytes (:class:`mechkg.query.memo.TextCache`), not in entries.
+bounded in bytes (:class:`mechkg.query.memo.TextCache`), not in entries. Parsing a long query
+is slow (rdflib's parser takes seconds for a few hundred triple patterns), which is why the
+server only ever checks queries inside its time-limited workers (:mod:`mechkg.query.pool`).
 
 Values given by users are bound as RDF terms, never pasted into query text: ``initBindings``
 for rdflib, ``substitutions`` for Oxigraph, a trailing ``VALUES`` block of terms serialised by
@@ -52,6 +54,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from mechkg.errors import MechKGError
+from mechkg.query.deep import deep_call
 from mechkg.query.memo import TextCache
 from mechkg.terms.vocab import PREFIXES
 
@@ -84,7 +87,9 @@ class QuerySyntaxError(SparqlError):
 
     def __init__(self, message: str, line: int, column: int, text: str = "") -> None:
         self.line, self.column, self.text = line, column, text
-        pointer = f"\n  {text}\n  {' ' * (column - 1)}^" if text else ""
+        start = max(0, min(column - 1 - 60, len(text) - 120))  # a long line is shown around the column only
+        shown, caret = text[start : start + 120], column - 1 - start
+        pointer = f"\n  {shown}\n  {' ' * caret}^" if text else ""
         super().__init__(f"syntax error at line {line}, column {column}: {message}{pointer}")
 
 
@@ -204,23 +209,31 @@ _CHECKED: TextCache[CheckedQuery] = TextCache(CHECK_CACHE_BYTES)
 def check_query(text: str) -> CheckedQuery:
     """Parse ``text`` and refuse what MechKG never runs; the result is cached by query text.
 
+    The parser runs on a thread with a deep stack (:func:`mechkg.query.deep.deep_call`): it
+    recurses once per triple pattern of a group, and would crash at about 100 of them.
+
     Raises :class:`QueryTooLarge` past :data:`MAX_QUERY_BYTES`, :class:`QueryTooComplex` past
     :data:`MAX_NESTING` (both before parsing), :class:`QuerySyntaxError` (with line and column),
     or :class:`QueryRefused` for an UPDATE, a SERVICE clause or a FROM / FROM NAMED clause.
     """
-    return _CHECKED.get_or_make(text, _check)
+    return _CHECKED.get_or_make(text, _checked)
+
+
+def _checked(text: str) -> CheckedQuery:
+    _check_size(text)
+    try:
+        return deep_call(_check, text)
+    except RecursionError:
+        raise QueryTooComplex("the query is too deeply nested or too long for the parser") from None
 
 
 def _check(text: str) -> CheckedQuery:
-    _check_size(text)
     try:
         parsed = parseQuery(text)
-    except RecursionError:
-        raise QueryTooComplex("the query is nested too deeply to parse") from None
     except ParseException as error:
         try:
             parseUpdate(text)
-        except (ParseException, RecursionError):
+        except ParseException:
             raise QuerySyntaxError(error.msg, error.lineno, error.col, error.line) from None
         raise QueryRefused("SPARQL UPDATE is not allowed: MechKG's query interface is read-only") from None
     query = parsed[1]
