@@ -41,13 +41,21 @@ def _parameters(params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
+def _is_file(name: str) -> bool:
+    """Whether ``name`` names a file; query text too long to be a path (OSError: name too long) is not one."""
+    try:
+        return "\n" not in name and Path(name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _target(query: str) -> Any:
     """A named query, the text of a .rq file, or the query text itself."""
     from mechkg.query.named import named_queries, named_query
 
     if query in named_queries():
         return named_query(query)
-    if Path(query).is_file():
+    if _is_file(query):
         return Path(query).read_text(encoding="utf-8")
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", query):
         return named_query(query)  # raises UnknownQuery with close names
