@@ -38,7 +38,7 @@ def test_a_query_is_answered_in_the_asked_format(pool):
     assert pool.run("ASK { mke:SLE a mk:Disease }", "table") == ("ASK", b"yes\n")
 
 
-def test_a_refused_query_never_reaches_a_worker(pool):
+def test_a_refused_query_is_refused_by_the_worker_before_it_runs(pool):
     with pytest.raises(QueryRefused):
         pool.run("INSERT DATA { mke:A mk:increases mke:B }", "json")
 
