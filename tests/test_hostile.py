@@ -24,13 +24,15 @@ from click.testing import CliRunner
 from conftest import MINI, MINI_SOURCES
 
 from mechkg.app.cli import main
-from mechkg.app.server import HEADER_TIMEOUT, MAX_BODY_BYTES
+from mechkg.app.server import HEADER_TIMEOUT, MAX_BODY_BYTES, MAX_NESTING, MAX_QUERY_BYTES
 
 pytestmark = pytest.mark.slow  # servers, subprocesses or whole notebooks: the full suite runs them
 
 MECHKG = str(Path(sys.executable).with_name("mechkg"))
 TIME_LIMIT = 2.0
 LEAKS = re.compile(rb"Traceback|File \"|\.py\b|/work/|/home/|/usr/|site-packages|/tmp/")
+SERVER_PID: dict[int, int] = {}
+"""The process id of the server listening on each port (for its RSS)."""
 DISEASES = "PREFIX mk: <https://w3id.org/mechkg/vocab/> SELECT ?d WHERE { ?d a mk:Disease } ORDER BY ?d"
 
 
@@ -62,6 +64,8 @@ def server(tmp_path_factory):
                 "2",
                 "--max-results",
                 "200",
+                "--max-result-bytes",
+                "1000000",
             ],
             stdout=stream,
             stderr=subprocess.STDOUT,
@@ -79,6 +83,7 @@ def server(tmp_path_factory):
                     pass
                 assert time.monotonic() < deadline, "server did not start"
                 time.sleep(0.2)
+            SERVER_PID[port] = process.pid
             yield port
         finally:
             process.terminate()
@@ -355,4 +360,173 @@ def test_server_errors_never_leak(server):
         status, headers, _ = checked(method, path, port=server)
         assert 400 <= status < 500 or (method == "OPTIONS" and status == 200), (method, path, status)
         assert "server" not in headers
+    still_serving(server)
+
+
+# --- one request never freezes the server (issue #15 item 1) -------------------------------------
+
+CLAUSE = '?o != "v" && '
+
+
+def chain(size: int, end: str = "true) }") -> str:
+    """A FILTER chain of about ``size`` bytes: cheap to send, seconds to parse."""
+    return "SELECT * WHERE { ?s ?p ?o FILTER(" + CLAUSE * (size // len(CLAUSE)) + end
+
+
+def form(text: str) -> bytes:
+    return ("query=" + urllib.parse.quote(text, safe="")).encode()
+
+
+SLOW = {
+    "form POST of a 63 kB query": (form(chain(63_000)), "application/x-www-form-urlencoded"),
+    "malformed 64 kB query": (chain(64_000, "true ) ) }").encode(), "application/sparql-query"),
+    "2,900 OPTIONALs": (
+        ("SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o } " * 2_900 + "}").encode(),
+        "application/sparql-query",
+    ),
+    "nesting at the limit around a long chain": (
+        (
+            "SELECT * WHERE { " + "{ " * (MAX_NESTING - 3) + chain(60_000)[len("SELECT * WHERE { ") :] + " }" * (MAX_NESTING - 3)
+        ).encode(),
+        "application/sparql-query",
+    ),
+}
+
+
+def workers_ready(port: int) -> None:
+    """Wait until two simple queries at once are answered: both workers are up (a killed one restarts in the background)."""
+    import concurrent.futures
+
+    deadline = time.monotonic() + 90
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        while True:
+            statuses = list(pool.map(lambda _: request("GET", q(DISEASES), port=port)[0], range(2)))
+            if statuses == [200, 200]:
+                return
+            assert time.monotonic() < deadline, statuses
+            time.sleep(0.5)
+
+
+@pytest.mark.parametrize("name", SLOW)
+def test_a_simple_request_is_answered_while_a_hostile_one_is_in_progress(server, name):
+    import threading
+
+    body, content_type = SLOW[name]
+    assert len(body) <= MAX_BODY_BYTES
+    workers_ready(server)
+    outcome: list[int] = []
+    hostile = threading.Thread(
+        target=lambda: outcome.append(checked("POST", "/sparql", body, {"Content-Type": content_type}, port=server)[0])
+    )
+    hostile.start()
+    time.sleep(0.3)
+    assert checked("GET", "/api/queries", port=server)[0] == 200  # the event loop is free
+    assert hostile.is_alive(), f"the hostile request ended first: {outcome}"
+    still_serving(server)  # and the other worker answers (within the hostile one's time limit on an idle machine)
+    hostile.join(120)
+    assert outcome and outcome[0] in (400, 503), outcome
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("25 nested parentheses", "SELECT * WHERE { FILTER(" + "(" * 25 + "1" + ")" * 25 + ") }"),
+        ("40 nested groups", "SELECT * WHERE { " + "{ " * 40 + "?s ?p ?o " + "} " * 40 + "}"),
+        ("30 nested subqueries", "SELECT * WHERE { " + "{ SELECT * WHERE { " * 30 + "?s ?p ?o " + "} } " * 30 + "}"),
+        ("1000 nested parentheses", "SELECT * WHERE { FILTER(" + "(" * 1000 + "1" + ")" * 1000 + ") }"),
+    ],
+)
+def test_deep_nesting_gets_400_naming_the_limit(server, name, text):
+    status, _, body = checked("GET", q(text), port=server)
+    assert status == 400 and f"the limit is {MAX_NESTING} levels".encode() in body, body
+    still_serving(server)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "content_type"),
+    [
+        (
+            "POST",
+            "/sparql",
+            ("SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o } " * 10_000 + "}").encode(),
+            "application/sparql-query",
+        ),
+        ("POST", "/sparql", chain(MAX_QUERY_BYTES + 10).encode(), "application/sparql-query"),
+        (
+            "POST",
+            "/sparql",
+            form("SELECT * WHERE { ?s ?p ?o } #" + "x" * (MAX_QUERY_BYTES + 10)),
+            "application/x-www-form-urlencoded",
+        ),
+        ("POST", "/sparql", form(chain(600_000)), "application/x-www-form-urlencoded"),
+    ],
+    ids=["10k OPTIONALs", "query body", "form field", "658 kB form"],
+)
+def test_a_query_over_the_size_limit_gets_413_at_once(server, method, path, body, content_type):
+    started = time.monotonic()
+    status, _, message = checked(method, path, body, {"Content-Type": content_type}, port=server)
+    assert status == 413 and (b"limit is" in message or b"larger than" in message), message
+    assert time.monotonic() - started < 30  # generous: the point is that nothing is parsed
+    still_serving(server)
+
+
+# --- limits in bytes, and memory that settles (issue #15 item 2) ---------------------------------
+
+
+def server_rss(port: int) -> int:
+    """RSS in bytes of the server and its query workers."""
+    import psutil
+
+    process = psutil.Process(SERVER_PID[port])
+    return sum(p.memory_info().rss for p in [process, *process.children(recursive=True)])
+
+
+def doubled(times: int, seed: int = 100) -> str:
+    """One row: a string of ``seed * 10**times`` characters built with CONCAT (a 300-byte query)."""
+    binds = ['BIND("' + "a" * seed + '" AS ?v0)']
+    binds += [f"BIND(CONCAT({', '.join([f'?v{i}'] * 10)}) AS ?v{i + 1})" for i in range(times)]
+    return f"SELECT ?v{times} WHERE {{ {' '.join(binds)} }}"
+
+
+BIG_ANSWERS = {
+    "one row of 5 MB": doubled(5, 50),
+    "one row of 1 GB": doubled(7),
+    "GROUP_CONCAT": 'SELECT (GROUP_CONCAT(?big) AS ?x) WHERE { ?s ?p ?o BIND(CONCAT(STR(?o), "' + "b" * 8000 + '") AS ?big) }',
+    "CONSTRUCT past --max-results": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "DESCRIBE everything": "DESCRIBE ?s WHERE { ?s ?p ?o }",
+}
+
+
+def test_answers_past_the_byte_limit_get_413_and_memory_settles(server):
+    workers_ready(server)
+    baseline = server_rss(server)
+    for name, text in BIG_ANSWERS.items():
+        for accept in ("application/sparql-results+json", "text/csv", "application/sparql-results+xml", "text/turtle"):
+            status, _, body = checked("GET", q(text), headers={"Accept": accept}, port=server)
+            # the 1 GB row may meet the 2 s time limit (503) before the memory limit (413): refused either way
+            assert status in ((413, 406, 503) if "1 GB" in name else (413, 406)), (name, accept, status, body[:200])
+            if status == 406:
+                continue
+            assert len(body) < 1000, name
+    workers_ready(server)
+    time.sleep(2)
+    assert server_rss(server) < baseline + 100_000_000
+
+
+# --- idle connections never crowd out real ones (issue #15 item 5) -------------------------------
+
+
+def test_500_idle_sockets_do_not_lock_real_clients_out_and_are_cut_off(server):
+    idle = [socket.create_connection(("127.0.0.1", server), timeout=10) for _ in range(500)]
+    try:
+        for _ in range(3):
+            still_serving(server)
+        assert checked("GET", "/api/queries", port=server)[0] == 200
+        deadline = time.monotonic() + HEADER_TIMEOUT + 10
+        while not all(_closed(sock) for sock in idle):
+            assert time.monotonic() < deadline, "idle sockets still open after the header deadline"
+            time.sleep(0.5)
+    finally:
+        for sock in idle:
+            sock.close()
     still_serving(server)

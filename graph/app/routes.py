@@ -5,19 +5,26 @@
 :mod:`mechkg.app.negotiation`): JSON, XML, CSV, TSV for SELECT/ASK and Turtle, N-Triples,
 RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE. Updates are refused with 403; SERVICE, FROM and
 ``default-graph-uri``/``named-graph-uri`` are refused with 403 before anything runs; a query
-past the time limit gets 503 and a result past the cap 413, and the server goes on answering
-(queries run in worker processes, see :mod:`mechkg.query.pool`).
+past the time limit gets 503, a result past the caps (rows, bytes, a worker's memory) 413, and
+the server goes on answering (queries are checked and run in worker processes, see
+:mod:`mechkg.query.pool`). A query longer than :data:`mechkg.query.sparql.MAX_QUERY_BYTES`
+(64 kB of UTF-8 text, whether sent in the URL, a form or a body) gets 413; one whose brackets
+nest deeper than :data:`mechkg.query.sparql.MAX_NESTING` levels 400; a malformed one 400 with
+its line and column.
 ``/api/entity/{name}`` the JSON of ``mechkg show NAME --format json`` (404 with candidates).
 ``/api/queries`` the named queries with their questions and parameters.
 ``/api/path?disease=…&therapy=…&k=…&max_hops=…&mode=…`` the JSON of ``mechkg path --format json``.
 ``/`` the explorer page (:func:`mechkg.render.page.explorer_html`).
 
-Every request first passes :class:`mechkg.app.guard.RequestGuard` (size and encoding limits).
+Every request first passes :class:`mechkg.app.guard.RequestGuard` (size, encoding, time and
+concurrency limits). Nothing a client sends is parsed on the event loop beyond a form's
+percent-decoding, done in slices (:mod:`mechkg.app.forms`).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,15 +37,36 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from mechkg.app.guard import RequestGuard, is_utf8, plain_error
+from mechkg.app.forms import MAX_FIELDS, FormError, read_form
+from mechkg.app.guard import RequestGuard, plain_error
 from mechkg.app.negotiation import FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, negotiate
 from mechkg.app.origin import LOOPBACK_NAMES, HostOriginGuard
 from mechkg.paths import defaults
 from mechkg.query.named import named_queries
-from mechkg.query.pool import PoolBusy, QueryPool
-from mechkg.query.sparql import QueryRefused, QuerySyntaxError, QueryTimeout, ResultTooLarge, SparqlError, check_query
+from mechkg.query.pool import NotAcceptable, PoolBusy, QueryPool
+from mechkg.query.sparql import (
+    MAX_QUERY_BYTES,
+    QueryRefused,
+    QueryTimeout,
+    QueryTooComplex,
+    QueryTooLarge,
+    ResultTooLarge,
+    SparqlError,
+)
 
-__all__ = ["ServerConfig", "create_app", "entity_api", "explorer_page", "path_api", "queries_api", "sparql_endpoint"]
+__all__ = [
+    "QUERY_FORMS",
+    "ServerConfig",
+    "create_app",
+    "entity_api",
+    "explorer_page",
+    "path_api",
+    "queries_api",
+    "sparql_endpoint",
+]
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+"""The forms a query may have; the answer's format is chosen for each before the query is parsed."""
 
 
 @dataclass
@@ -58,72 +86,117 @@ class ServerConfig:
     """Held by each path search: the shared indexes are not safe for concurrent searches (see _paths_json)."""
 
 
-async def _query_text(request: Request) -> tuple[str | None, Response | None]:
-    params = request.query_params
-    if "default-graph-uri" in params or "named-graph-uri" in params:
-        message = "default-graph-uri and named-graph-uri are not allowed: queries run over MechKG's own graph"
-        return None, plain_error(403, message)
-    if request.method == "GET":
-        if "update" in params:
-            return None, plain_error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
-        return params.get("query"), None
+_UPDATE = "SPARQL UPDATE is not allowed: this endpoint is read-only"
+_DATASET = "default-graph-uri and named-graph-uri are not allowed: queries run over MechKG's own graph"
+
+
+def _form_query(form: Mapping[str, Any]) -> tuple[str | None, Response | None]:
+    if "update" in form:
+        return None, plain_error(403, _UPDATE)
+    if "default-graph-uri" in form or "named-graph-uri" in form:
+        return None, plain_error(403, _DATASET)
+    value = form.get("query")
+    value = value[0] if isinstance(value, list) and value else value
+    return (value if isinstance(value, str) else None), None
+
+
+async def _body_query(request: Request) -> tuple[str | None, Response | None]:
+    """The query of a POST: an ``application/sparql-query`` body or a form field."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/sparql-update":
-        return None, plain_error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
+        return None, plain_error(403, _UPDATE)
     if content_type == "application/sparql-query":
         try:
             return (await request.body()).decode("utf-8"), None
         except UnicodeDecodeError:
             return None, plain_error(400, "the query is not UTF-8 text")
-    if content_type == "application/x-www-form-urlencoded" and not is_utf8(await request.body()):
-        return None, plain_error(400, "the form is not UTF-8 text")
-    if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.form()
-        if "update" in form:
-            return None, plain_error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
-        if "default-graph-uri" in form or "named-graph-uri" in form:
-            return None, plain_error(403, "default-graph-uri and named-graph-uri are not allowed")
-        value = form.get("query")
-        return (value if isinstance(value, str) else None), None
+    if content_type == "application/x-www-form-urlencoded":
+        try:
+            return _form_query(await read_form(await request.body()))
+        except FormError as error:
+            return None, plain_error(400, str(error))
+    if content_type == "multipart/form-data":
+        return _form_query(await request.form(max_files=0, max_fields=MAX_FIELDS))
     return None, plain_error(415, f"unsupported Content-Type {content_type!r}: use application/sparql-query or a form")
 
 
+async def _query_text(request: Request) -> tuple[str | None, Response | None]:
+    params = request.query_params
+    if "default-graph-uri" in params or "named-graph-uri" in params:
+        return None, plain_error(403, _DATASET)
+    if request.method == "GET":
+        if "update" in params:
+            return None, plain_error(403, _UPDATE)
+        return params.get("query"), None
+    return await _body_query(request)
+
+
+def _media_by_form(request: Request) -> dict[str, str | None]:
+    """The media type to answer each query form in (None: nothing acceptable), chosen before the query is parsed."""
+    wanted = request.query_params.get("format")
+    fmt = FORMAT_NAMES.get(wanted.lower()) if wanted else None
+    chosen: dict[str, str | None] = {}
+    for kind in QUERY_FORMS:
+        offered = _offered(kind)
+        if wanted:
+            chosen[kind] = next((m for m, f in offered.items() if f == fmt), None)
+        else:
+            chosen[kind] = negotiate(request.headers.get("accept", ""), offered)
+    return chosen
+
+
+def _offered(kind: str) -> dict[str, str]:
+    if kind in ("CONSTRUCT", "DESCRIBE"):
+        return GRAPH_TYPES
+    if kind == "ASK":
+        return {k: v for k, v in RESULT_TYPES.items() if v in ("json", "xml")}
+    return RESULT_TYPES
+
+
+_STATUS: list[tuple[type[SparqlError], int]] = [
+    (QueryTooLarge, 413),
+    (QueryTooComplex, 400),
+    (QueryRefused, 403),
+    (QueryTimeout, 503),
+    (PoolBusy, 503),
+    (ResultTooLarge, 413),
+    (NotAcceptable, 406),
+    (SparqlError, 400),
+]
+"""The HTTP status of each error a query can end in (the first class that matches)."""
+
+
+def _error_response(error: SparqlError) -> Response:
+    status = next(code for cls, code in _STATUS if isinstance(error, cls))
+    if isinstance(error, NotAcceptable):
+        return plain_error(406, f"cannot answer this query as requested; available: {', '.join(_offered(error.kind))}")
+    return plain_error(status, str(error))
+
+
 async def sparql_endpoint(request: Request) -> Response:
-    """The SPARQL 1.1 Protocol query operation."""
+    """The SPARQL 1.1 Protocol query operation.
+
+    Nothing about the query is parsed here: the text is only measured (:data:`MAX_QUERY_BYTES`),
+    and the result format is chosen for each query form in advance; checking, running and
+    writing the answer happen in a worker process (:class:`mechkg.query.pool.QueryPool`).
+    """
     config: ServerConfig = request.app.state.config
     text, problem = await _query_text(request)
     if problem is not None:
         return problem
     if not text:
         return plain_error(400, "missing query: send ?query=… (GET), a form field query=…, or an application/sparql-query body")
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_QUERY_BYTES:
+        return plain_error(413, f"the query is {size:,} bytes long; the limit is {MAX_QUERY_BYTES:,} bytes")
+    media = _media_by_form(request)
+    formats = {kind: _offered(kind)[m] if m else None for kind, m in media.items()}
     try:
-        checked = check_query(text)
-    except QuerySyntaxError as error:
-        return plain_error(400, str(error))
-    except QueryRefused as error:
-        return plain_error(403, str(error))
-    offered = GRAPH_TYPES if checked.returns_graph else RESULT_TYPES
-    if checked.kind == "ASK":
-        offered = {k: v for k, v in RESULT_TYPES.items() if v in ("json", "xml")}
-    wanted = request.query_params.get("format")
-    if wanted:
-        fmt = FORMAT_NAMES.get(wanted.lower())
-        media = next((m for m, f in offered.items() if f == fmt), None)
-    else:
-        media = negotiate(request.headers.get("accept", ""), offered)
-    if media is None:
-        return plain_error(406, f"cannot answer this query as requested; available: {', '.join(offered)}")
-    try:
-        _, body = await run_in_threadpool(config.pool.run, text, offered[media])
-    except QueryTimeout as error:
-        return plain_error(503, str(error))
-    except PoolBusy as error:
-        return plain_error(503, str(error))
-    except ResultTooLarge as error:
-        return plain_error(413, str(error))
+        kind, body = await run_in_threadpool(config.pool.run, text, formats)
     except SparqlError as error:
-        return plain_error(400, str(error))
-    return Response(body, media_type=f"{media}; charset=utf-8" if media.startswith("text/") else media)
+        return _error_response(error)
+    answered = media[kind] or "application/octet-stream"
+    return Response(body, media_type=f"{answered}; charset=utf-8" if answered.startswith("text/") else answered)
 
 
 async def entity_api(request: Request) -> Response:

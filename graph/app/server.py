@@ -1,7 +1,8 @@
 """``mechkg serve``: run the explorer, the SPARQL endpoint and the JSON API with uvicorn.
 
-The routes live in :mod:`mechkg.app.routes`, the request limits in :mod:`mechkg.app.guard`
-(their constants are re-exported here: they are the limits this server enforces). Built on
+The routes live in :mod:`mechkg.app.routes`, the request limits in :mod:`mechkg.app.guard`,
+the query limits in :mod:`mechkg.query.sparql` and :mod:`mechkg.query.pool` (their constants are
+re-exported here: they are the limits this server enforces). Built on
 Starlette (routing, forms, CORS) and served by uvicorn; binds 127.0.0.1 unless told.
 """
 
@@ -12,17 +13,31 @@ from pathlib import Path
 
 import networkx as nx
 
-from mechkg.app.guard import HEADER_TIMEOUT, MAX_BODY_BYTES, MAX_CONNECTIONS, MAX_HEADER_BYTES, header_deadline_protocol
+from mechkg.app.guard import (
+    BODY_TIMEOUT,
+    HEADER_TIMEOUT,
+    MAX_ACTIVE_REQUESTS,
+    MAX_BODY_BYTES,
+    MAX_CONNECTIONS,
+    MAX_HEADER_BYTES,
+    header_deadline_protocol,
+)
 from mechkg.app.origin import allowed_hosts, is_loopback
 from mechkg.app.routes import ServerConfig, create_app
 from mechkg.app.store_spec import store_spec_for
 from mechkg.query.pool import QueryPool
+from mechkg.query.sparql import MAX_NESTING, MAX_QUERY_BYTES, MAX_RESULT_BYTES
 
 __all__ = [
+    "BODY_TIMEOUT",
     "HEADER_TIMEOUT",
+    "MAX_ACTIVE_REQUESTS",
     "MAX_BODY_BYTES",
     "MAX_CONNECTIONS",
     "MAX_HEADER_BYTES",
+    "MAX_NESTING",
+    "MAX_QUERY_BYTES",
+    "MAX_RESULT_BYTES",
     "ServerConfig",
     "create_app",
     "serve",
@@ -39,6 +54,7 @@ def serve(
     port: int = 8000,
     timeout: float = 10.0,
     max_results: int = 10_000,
+    max_result_bytes: int = MAX_RESULT_BYTES,
     workers: int = 2,
     cors: list[str] | None = None,
     allow_hosts: list[str] | None = None,
@@ -57,7 +73,7 @@ def serve(
 
     with tempfile.TemporaryDirectory(prefix="mechkg-serve-") as workdir:
         spec = store_spec_for(store, ntriples, Path(workdir))
-        pool = QueryPool(spec, workers=workers, timeout=timeout, max_results=max_results).start()
+        pool = QueryPool(spec, workers=workers, timeout=timeout, max_results=max_results, max_bytes=max_result_bytes).start()
         try:
             hosts = allowed_hosts(host, allow_hosts or ())
             if not is_loopback(host):
@@ -74,7 +90,7 @@ def serve(
                 port=port,
                 log_level="info",
                 http=header_deadline_protocol(HEADER_TIMEOUT),
-                limit_concurrency=MAX_CONNECTIONS,
+                limit_concurrency=None,  # it would count idle sockets: see mechkg.app.guard
                 server_header=False,
             )
         finally:

@@ -16,8 +16,8 @@ from rdflib.term import Identifier
 
 from mechkg.query.convert import from_json_term
 from mechkg.query.results import QueryResult, result_graph
-from mechkg.query.sparql import CheckedQuery, SparqlError, prefix_block
-from mechkg.query.store import SparqlStore, cap_rows
+from mechkg.query.sparql import CheckedQuery, ResultTooLarge, SparqlError, prefix_block
+from mechkg.query.store import SparqlStore, cap_rows, cap_triples
 
 __all__ = ["EndpointStore"]
 
@@ -33,7 +33,7 @@ class EndpointStore(SparqlStore):
         self.url = url
         self.timeout = timeout
 
-    def _post(self, text: str, accept: str) -> bytes:
+    def _post(self, text: str, accept: str, max_bytes: int | None = None) -> bytes:
         """The body of the endpoint's answer to ``text``; an HTTP error or no answer is a SparqlError."""
         request = urllib.request.Request(  # noqa: S310 - the scheme is checked to be http(s) above
             self.url,
@@ -43,14 +43,19 @@ class EndpointStore(SparqlStore):
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                return response.read()
+                body = response.read() if max_bytes is None else response.read(max_bytes + 1)
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace").strip()[:500]
             raise SparqlError(f"endpoint {self.url} answered {error.code}: {detail}") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             raise SparqlError(f"cannot reach endpoint {self.url}: {error}") from None
+        if max_bytes is not None and len(body) > max_bytes:
+            raise ResultTooLarge(f"the answer is larger than the limit of {max_bytes:,} bytes; add a LIMIT or ask for less")
+        return body
 
-    def _run(self, query: CheckedQuery, bindings: dict[str, Identifier], max_results: int | None) -> QueryResult:
+    def _run(
+        self, query: CheckedQuery, bindings: dict[str, Identifier], max_results: int | None, max_bytes: int | None = None
+    ) -> QueryResult:
         text = prefix_block() + query.text
         if bindings:
             names = sorted(bindings)
@@ -58,9 +63,9 @@ class EndpointStore(SparqlStore):
             text += f"\nVALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}\n"
         if query.returns_graph:
             graph = result_graph()
-            graph.parse(data=self._post(text, "application/n-triples").decode("utf-8"), format="nt")
-            return QueryResult(query.kind, graph=graph)
-        body = self._post(text, "application/sparql-results+json")
+            graph.parse(data=self._post(text, "application/n-triples", max_bytes).decode("utf-8"), format="nt")
+            return QueryResult(query.kind, graph=cap_triples(graph, max_results, None))
+        body = self._post(text, "application/sparql-results+json", max_bytes)
         try:
             data = json.loads(body)
             if query.kind == "ASK":
@@ -69,5 +74,6 @@ class EndpointStore(SparqlStore):
             bindings = data["results"]["bindings"]
         except (ValueError, KeyError, TypeError) as error:
             raise SparqlError(f"endpoint {self.url} did not answer SPARQL results JSON ({error!r}): {body[:200]!r}") from None
-        rows = cap_rows((tuple(from_json_term(b[v]) if v in b else None for v in names) for b in bindings), max_results)
+        terms = (tuple(from_json_term(b[v]) if v in b else None for v in names) for b in bindings)
+        rows = cap_rows(terms, max_results, max_bytes)
         return QueryResult("SELECT", vars=names, rows=rows)

@@ -19,9 +19,9 @@ from rdflib import Graph
 from rdflib.term import Identifier
 
 from mechkg.query.convert import from_ox, to_ox
-from mechkg.query.results import QueryResult, result_graph
+from mechkg.query.results import QueryResult
 from mechkg.query.sparql import CheckedQuery, SparqlError
-from mechkg.query.store import SparqlStore, cap_rows
+from mechkg.query.store import SparqlStore, cap_rows, cap_triples
 from mechkg.terms.vocab import PREFIXES
 
 __all__ = ["OxigraphStore", "rdf_format"]
@@ -82,7 +82,9 @@ class OxigraphStore(SparqlStore):
             return cls(ox.Store.read_only(str(path)))
         return cls(ox.Store(str(path)))
 
-    def _run(self, query: CheckedQuery, bindings: dict[str, Identifier], max_results: int | None) -> QueryResult:
+    def _run(
+        self, query: CheckedQuery, bindings: dict[str, Identifier], max_results: int | None, max_bytes: int | None = None
+    ) -> QueryResult:
         substitutions = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         try:
             result = self.store.query(query.text, prefixes=PREFIXES, substitutions=substitutions or None)
@@ -94,10 +96,8 @@ class OxigraphStore(SparqlStore):
         if query.kind == "ASK":
             return QueryResult("ASK", boolean=bool(result))
         if query.returns_graph:
-            graph = result_graph()
-            for triple in result:
-                graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))  # type: ignore[arg-type]
-            return QueryResult(query.kind, graph=graph)
+            triples = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
+            return QueryResult(query.kind, graph=cap_triples(triples, max_results, max_bytes))  # type: ignore[arg-type]
         names = tuple(v.value for v in result.variables)
-        rows = cap_rows((tuple(from_ox(solution[i]) for i in range(len(names))) for solution in result), max_results)
+        rows = cap_rows((tuple(from_ox(solution[i]) for i in range(len(names))) for solution in result), max_results, max_bytes)
         return QueryResult("SELECT", vars=names, rows=rows)

@@ -4,6 +4,10 @@ SELECT and ASK answers are written as SPARQL 1.1 Query Results JSON, XML, CSV or
 plain-text table for people (prefixed names, columns aligned for CJK text); CONSTRUCT and
 DESCRIBE answers are RDF (Turtle, N-Triples, RDF/XML or JSON-LD).
 
+Every format is written piece by piece into a :class:`ByteBudget`: with ``max_bytes`` given, the
+writing stops with :class:`~mechkg.query.sparql.ResultTooLarge` as soon as the answer passes
+that many bytes, so no answer over the limit is ever held whole.
+
 >>> from rdflib import Literal
 >>> result = QueryResult("SELECT", vars=("label",), rows=((Literal("狼瘡", lang="zh-Hant"),),))
 >>> print(result.serialize("tsv").decode(), end="")
@@ -17,6 +21,7 @@ import csv
 import io
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,10 +29,10 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD, NamespaceManager
 from rdflib.term import Identifier
 
-from mechkg.query.sparql import SparqlError
+from mechkg.query.sparql import ResultTooLarge, SparqlError
 from mechkg.terms.vocab import PREFIXES
 
-__all__ = ["RESULT_FORMATS", "QueryResult", "result_graph"]
+__all__ = ["RESULT_FORMATS", "ByteBudget", "QueryResult", "result_graph"]
 
 
 RESULT_FORMATS = ("table", "json", "xml", "csv", "tsv")
@@ -83,6 +88,69 @@ def _tsv_term(term: Identifier | None) -> str:
     return f'"{text}"'
 
 
+class ByteBudget:
+    """A binary stream that keeps what is written, up to ``limit`` bytes (None: no limit).
+
+    >>> budget = ByteBudget(5)
+    >>> budget.write(b"abc")
+    3
+    >>> budget.write("dé")
+    Traceback (most recent call last):
+    ...
+    mechkg.query.sparql.ResultTooLarge: the answer is larger than the limit of 5 bytes; add a LIMIT or ask for less
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+        self.size = 0
+        self._parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        """Always: this is a stream to write to (rdflib's XML writer asks)."""
+        return True
+
+    def write(self, data: bytes | str) -> int:
+        """Keep ``data`` (text is encoded as UTF-8); raises ResultTooLarge past the limit."""
+        chunk = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        self.size += len(chunk)
+        if self.limit is not None and self.size > self.limit:
+            self._parts.clear()
+            raise ResultTooLarge(f"the answer is larger than the limit of {self.limit:,} bytes; add a LIMIT or ask for less")
+        self._parts.append(chunk)
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing to flush: the parts are kept in memory."""
+
+    def getvalue(self) -> bytes:
+        """Everything written, as one bytes object."""
+        return b"".join(self._parts)
+
+
+def _binding(var_terms: Iterator[tuple[str, Identifier | None]]) -> dict[str, Any]:
+    binding: dict[str, Any] = {}
+    for var, term in var_terms:
+        if term is None:
+            continue
+        if isinstance(term, URIRef):
+            binding[var] = {"type": "uri", "value": str(term)}
+        elif isinstance(term, BNode):
+            binding[var] = {"type": "bnode", "value": str(term)}
+        else:
+            assert isinstance(term, Literal)
+            value: dict[str, Any] = {"type": "literal", "value": str(term)}
+            if term.language:
+                value["xml:lang"] = term.language
+            elif term.datatype and term.datatype != XSD.string:
+                value["datatype"] = str(term.datatype)
+            binding[var] = value
+    return binding
+
+
+def _csv_cell(term: Identifier | None) -> str:
+    return "" if term is None else (f"_:{term}" if isinstance(term, BNode) else str(term))
+
+
 @dataclass(frozen=True)
 class QueryResult:
     """The answer of one query, the same whatever store produced it.
@@ -105,25 +173,7 @@ class QueryResult:
         """W3C SPARQL 1.1 Query Results JSON (SELECT and ASK)."""
         if self.kind == "ASK":
             return {"head": {}, "boolean": bool(self.boolean)}
-        bindings = []
-        for row in self.rows:
-            binding: dict[str, Any] = {}
-            for var, term in zip(self.vars, row, strict=True):
-                if term is None:
-                    continue
-                if isinstance(term, URIRef):
-                    binding[var] = {"type": "uri", "value": str(term)}
-                elif isinstance(term, BNode):
-                    binding[var] = {"type": "bnode", "value": str(term)}
-                else:
-                    assert isinstance(term, Literal)
-                    value: dict[str, Any] = {"type": "literal", "value": str(term)}
-                    if term.language:
-                        value["xml:lang"] = term.language
-                    elif term.datatype and term.datatype != XSD.string:
-                        value["datatype"] = str(term.datatype)
-                    binding[var] = value
-            bindings.append(binding)
+        bindings = [_binding(zip(self.vars, row, strict=True)) for row in self.rows]
         return {"head": {"vars": list(self.vars)}, "results": {"bindings": bindings}}
 
     def _rdflib_result(self) -> Any:
@@ -137,46 +187,73 @@ class QueryResult:
             result.bindings = [{Variable(k): v for k, v in row.items()} for row in self.as_dicts()]
         return result
 
-    def serialize(self, fmt: str = "json") -> bytes:
+    def serialize(self, fmt: str = "json", max_bytes: int | None = None) -> bytes:
         """The answer in ``fmt``: table, json, xml, csv, tsv (SELECT/ASK) or an RDF format.
 
         CONSTRUCT and DESCRIBE answers are RDF: ``turtle`` (the default for any table format),
-        ``nt``, ``xml`` (RDF/XML) or ``json-ld``.
+        ``nt``, ``xml`` (RDF/XML) or ``json-ld``. Past ``max_bytes`` bytes the writing stops with
+        :class:`~mechkg.query.sparql.ResultTooLarge`.
         """
+        out = ByteBudget(max_bytes)
         if self.graph is not None:
             rdf_format = {"json": "json-ld", "table": "turtle", "csv": "turtle", "tsv": "turtle"}.get(fmt, fmt)
-            return self.graph.serialize(format=rdf_format, encoding="utf-8")
-        if fmt == "json":
-            return json.dumps(self.to_json(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-        if fmt == "table":
-            return self.to_table().encode("utf-8")
-        if fmt == "csv" and self.kind == "SELECT":
-            out = io.StringIO()
-            writer = csv.writer(out, lineterminator="\r\n")
-            writer.writerow(self.vars)
-            for row in self.rows:
-                writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
-            return out.getvalue().encode("utf-8")
-        if fmt == "tsv" and self.kind == "SELECT":
-            lines = ["\t".join(f"?{v}" for v in self.vars)]
-            lines.extend("\t".join(_tsv_term(t) for t in row) for row in self.rows)
-            return ("\n".join(lines) + "\n").encode("utf-8")
-        if fmt == "xml":
-            return self._rdflib_result().serialize(format="xml", encoding="utf-8")
-        raise SparqlError(f"unknown result format {fmt!r}; known: {', '.join(RESULT_FORMATS)}")
+            self.graph.serialize(destination=out, format=rdf_format, encoding="utf-8")  # type: ignore[arg-type]
+        elif fmt == "xml":
+            self._rdflib_result().serialize(destination=out, format="xml", encoding="utf-8")
+        else:
+            writers = {"json": self._json_lines, "table": self._table_lines, "csv": self._csv_lines, "tsv": self._tsv_lines}
+            writer = writers.get(fmt)
+            if writer is None or (fmt in ("csv", "tsv") and self.kind != "SELECT"):
+                raise SparqlError(f"unknown result format {fmt!r}; known: {', '.join(RESULT_FORMATS)}")
+            for piece in writer():
+                out.write(piece)
+        return out.getvalue()
+
+    def _json_lines(self) -> Iterator[str]:
+        """``json.dumps(self.to_json(), ensure_ascii=False, indent=2)`` and a newline, one binding at a time."""
+        if self.kind == "ASK" or not self.rows:
+            yield json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+            return
+        head = json.dumps({"vars": list(self.vars)}, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield '{\n  "head": ' + head + ',\n  "results": {\n    "bindings": ['
+        for i, row in enumerate(self.rows):
+            text = json.dumps(_binding(zip(self.vars, row, strict=True)), ensure_ascii=False, indent=2)
+            yield ("\n      " if i == 0 else ",\n      ") + text.replace("\n", "\n      ")
+        yield "\n    ]\n  }\n}\n"
+
+    def _csv_lines(self) -> Iterator[str]:
+        """SPARQL 1.1 CSV results, one row at a time."""
+        line = io.StringIO()
+        writer = csv.writer(line, lineterminator="\r\n")
+        for cells in [list(self.vars), *([_csv_cell(t) for t in row] for row in self.rows)]:
+            writer.writerow(cells)
+            yield line.getvalue()
+            line.seek(0)
+            line.truncate()
+
+    def _tsv_lines(self) -> Iterator[str]:
+        """SPARQL 1.1 TSV results, one row at a time."""
+        yield "\t".join(f"?{v}" for v in self.vars) + "\n"
+        for row in self.rows:
+            yield "\t".join(_tsv_term(t) for t in row) + "\n"
 
     def to_table(self) -> str:
         """A plain-text table with prefixed names, aligned for CJK text, and a row count."""
+        return "".join(self._table_lines())
+
+    def _table_lines(self) -> Iterator[str]:
         if self.kind == "ASK":
-            return f"{'yes' if self.boolean else 'no'}\n"
+            yield f"{'yes' if self.boolean else 'no'}\n"
+            return
         manager = _namespace_manager()
         cells = [[_short(t, manager).replace("\n", " ") for t in row] for row in self.rows]
         widths = [max([_width(v), *(_width(r[i]) for r in cells)]) for i, v in enumerate(self.vars)]
 
         def line(values: list[str]) -> str:
-            return " | ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
+            return " | ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip() + "\n"
 
-        out = [line(list(self.vars)), "-+-".join("-" * w for w in widths)]
-        out.extend(line(r) for r in cells)
-        out.append(f"({len(self.rows)} row{'s' if len(self.rows) != 1 else ''})")
-        return "\n".join(out) + "\n"
+        yield line(list(self.vars))
+        yield "-+-".join("-" * w for w in widths) + "\n"
+        for row in cells:
+            yield line(row)
+        yield f"({len(self.rows)} row{'s' if len(self.rows) != 1 else ''})\n"

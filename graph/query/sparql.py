@@ -6,6 +6,15 @@ when it has a ``SERVICE`` clause (rdflib, pyoxigraph and the Oxigraph server wou
 real HTTP request; a Python audit hook cannot stop pyoxigraph's Rust client, so the only safe
 place is the parser), or a ``FROM``/``FROM NAMED`` clause (an rdflib Dataset fetches the URL).
 
+Before the parser sees a query, two limits bound what parsing it may cost: its size
+(:data:`MAX_QUERY_BYTES` of UTF-8 text, :class:`QueryTooLarge`) and how deeply its brackets
+nest (:data:`MAX_NESTING` levels of parentheses, braces and square brackets together,
+:class:`QueryTooComplex`): the parser recurses once per level, and about 25 nested
+parentheses would exhaust Python's stack. Checked queries are remembered by text in a cache
+bounded in bytes (:class:`mechkg.query.memo.TextCache`), not in entries. Parsing a long query
+is slow (rdflib's parser takes seconds for a few hundred triple patterns), which is why the
+server only ever checks queries inside its time-limited workers (:mod:`mechkg.query.pool`).
+
 Values given by users are bound as RDF terms, never pasted into query text: ``initBindings``
 for rdflib, ``substitutions`` for Oxigraph, a trailing ``VALUES`` block of terms serialised by
 rdflib for a remote endpoint. Named queries bind their parameters only in triple patterns of
@@ -23,6 +32,10 @@ of the program uses, are in :mod:`mechkg.query.named`.
 Traceback (most recent call last):
 ...
 mechkg.query.sparql.QueryRefused: SERVICE clauses are not allowed: MechKG never queries other endpoints
+>>> check_query("SELECT * WHERE { FILTER(" + "(" * 40 + "1" + ")" * 40 + ") }")
+Traceback (most recent call last):
+...
+mechkg.query.sparql.QueryTooComplex: the query nests brackets 42 levels deep; the limit is 16 levels (...)
 >>> check_query("SELECT ?s WHERE {\\n  ?s ?p \\n}")
 Traceback (most recent call last):
 ...
@@ -31,9 +44,9 @@ mechkg.query.sparql.QuerySyntaxError: syntax error at line 2, column 3: ...
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from pyparsing import ParseException
@@ -41,18 +54,26 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from mechkg.errors import MechKGError
+from mechkg.query.deep import deep_call
+from mechkg.query.memo import TextCache
 from mechkg.terms.vocab import PREFIXES
 
 __all__ = [
+    "MAX_NESTING",
+    "MAX_QUERY_BYTES",
+    "MAX_RESULT_BYTES",
     "CheckedQuery",
     "ParameterError",
     "QueryRefused",
     "QuerySyntaxError",
     "QueryTimeout",
+    "QueryTooComplex",
+    "QueryTooLarge",
     "ResultTooLarge",
     "SparqlError",
     "UnknownQuery",
     "check_query",
+    "nesting_depth",
     "prefix_block",
 ]
 
@@ -66,7 +87,9 @@ class QuerySyntaxError(SparqlError):
 
     def __init__(self, message: str, line: int, column: int, text: str = "") -> None:
         self.line, self.column, self.text = line, column, text
-        pointer = f"\n  {text}\n  {' ' * (column - 1)}^" if text else ""
+        start = max(0, min(column - 1 - 60, len(text) - 120))  # a long line is shown around the column only
+        shown, caret = text[start : start + 120], column - 1 - start
+        pointer = f"\n  {shown}\n  {' ' * caret}^" if text else ""
         super().__init__(f"syntax error at line {line}, column {column}: {message}{pointer}")
 
 
@@ -74,12 +97,20 @@ class QueryRefused(SparqlError):
     """The query is valid SPARQL but not allowed: an update, SERVICE or FROM."""
 
 
+class QueryTooLarge(QueryRefused):
+    """The query text is longer than :data:`MAX_QUERY_BYTES`."""
+
+
+class QueryTooComplex(QueryRefused):
+    """The query nests brackets deeper than :data:`MAX_NESTING` levels."""
+
+
 class QueryTimeout(SparqlError):
     """The query ran longer than the time limit and was stopped."""
 
 
 class ResultTooLarge(SparqlError):
-    """The query has more results than the cap allows."""
+    """The query has more results, or more bytes of results, than the caps allow."""
 
 
 class ParameterError(SparqlError):
@@ -91,6 +122,31 @@ class UnknownQuery(SparqlError):
 
 
 # ---------------------------------------------------------------------------------- checking
+
+MAX_QUERY_BYTES = 65_536
+"""Longest query accepted, in bytes of UTF-8 text (named queries are 1-3 kB); longer ones are refused."""
+MAX_NESTING = 16
+"""Deepest nesting of parentheses, braces and square brackets (together) a query may have."""
+MAX_RESULT_BYTES = 16_000_000
+"""Largest answer, in bytes of its serialisation, that the server and ``mechkg sparql`` give by default."""
+CHECK_CACHE_BYTES = 4_000_000
+"""Bytes of query text the check cache remembers, per process."""
+
+_BRACKETS = re.compile(
+    "|".join(
+        [
+            r"'''.*?'''",  # long strings
+            r'""".*?"""',
+            r"'(?:[^'\\\n]|\\.)*'",  # short strings
+            r'"(?:[^"\\\n]|\\.)*"',
+            r'<[^<>"{}|^`\\\x00-\x20]*>',  # IRIs
+            r"#[^\n]*",  # comments
+            r"[(){}\[\]]",
+        ]
+    ),
+    re.DOTALL,
+)
+"""Strings, IRIs and comments (skipped whole: brackets inside them do not nest), and single brackets."""
 
 
 @dataclass(frozen=True)
@@ -116,13 +172,62 @@ def _walk(node: Any) -> Iterator[Any]:
             yield from _walk(item)
 
 
-@lru_cache(maxsize=512)
+def nesting_depth(text: str) -> int:
+    """How deeply the brackets of ``text`` nest, outside strings, IRIs and comments.
+
+    >>> nesting_depth("SELECT * WHERE { ?s ?p ?o FILTER(STR(?o) = '(((') }  # )))")
+    3
+    """
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        bracket = match.group()
+        if len(bracket) != 1:
+            continue
+        if bracket in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def _check_size(text: str) -> None:
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_QUERY_BYTES:
+        raise QueryTooLarge(f"the query is {size:,} bytes long; the limit is {MAX_QUERY_BYTES:,} bytes")
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise QueryTooComplex(
+            f"the query nests brackets {depth} levels deep; the limit is {MAX_NESTING} levels "
+            "(parentheses, braces and square brackets together)"
+        )
+
+
+_CHECKED: TextCache[CheckedQuery] = TextCache(CHECK_CACHE_BYTES)
+
+
 def check_query(text: str) -> CheckedQuery:
     """Parse ``text`` and refuse what MechKG never runs; the result is cached by query text.
 
-    Raises :class:`QuerySyntaxError` (with line and column), or :class:`QueryRefused` for an
-    UPDATE, a SERVICE clause or a FROM / FROM NAMED clause.
+    The parser runs on a thread with a deep stack (:func:`mechkg.query.deep.deep_call`): it
+    recurses once per triple pattern of a group, and would crash at about 100 of them.
+
+    Raises :class:`QueryTooLarge` past :data:`MAX_QUERY_BYTES`, :class:`QueryTooComplex` past
+    :data:`MAX_NESTING` (both before parsing), :class:`QuerySyntaxError` (with line and column),
+    or :class:`QueryRefused` for an UPDATE, a SERVICE clause or a FROM / FROM NAMED clause.
     """
+    return _CHECKED.get_or_make(text, _checked)
+
+
+def _checked(text: str) -> CheckedQuery:
+    _check_size(text)
+    try:
+        return deep_call(_check, text)
+    except RecursionError:
+        raise QueryTooComplex("the query is too deeply nested or too long for the parser") from None
+
+
+def _check(text: str) -> CheckedQuery:
     try:
         parsed = parseQuery(text)
     except ParseException as error:

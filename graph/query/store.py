@@ -6,25 +6,30 @@ engine sees it; subclasses (:mod:`mechkg.query.rdflib_store`, :mod:`mechkg.query
 of MechKG, :class:`mechkg.terms.naming.NameIndex`, fed from the store's own ``rdfs:label``
 (labels) and ``skos:altLabel`` (synonyms) of the instances of the ontology's entity classes,
 so a remote endpoint reads ``lupus`` exactly as ``mechkg show lupus`` does.
+
+Answers are capped as they stream out of the engine: ``max_results`` rows (or triples, for
+CONSTRUCT and DESCRIBE) and ``max_bytes`` characters of terms (:func:`cap_rows`,
+:func:`cap_triples`); the serialised answer is capped in bytes again when it is written
+(:meth:`mechkg.query.results.QueryResult.serialize`).
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, cached_property
 
-from rdflib import RDFS, URIRef
+from rdflib import RDFS, Graph, URIRef
 from rdflib.term import Identifier
 
 from mechkg.errors import UnknownEntity
-from mechkg.query.results import QueryResult
+from mechkg.query.results import QueryResult, result_graph
 from mechkg.query.sparql import CheckedQuery, ResultTooLarge, check_query
 from mechkg.terms.naming import NameEntry, NameIndex
 from mechkg.terms.ontology import ontology_graph
 from mechkg.terms.vocab import MK, MKE
 
-__all__ = ["SparqlStore", "cap_rows", "entity_classes"]
+__all__ = ["SparqlStore", "cap_rows", "cap_triples", "entity_classes"]
 
 Row = tuple[Identifier | None, ...]
 
@@ -46,14 +51,50 @@ _NAMES = "SELECT ?entity ?property ?name WHERE { VALUES ?property { rdfs:label s
 # for one query that joins types, labels and synonyms (and a remote endpoint is asked the same).
 
 
-def cap_rows(rows: Iterable[Row], max_results: int | None) -> tuple[Row, ...]:
-    """The rows as a tuple; raises :class:`~mechkg.query.sparql.ResultTooLarge` past ``max_results``."""
-    out = []
-    for row in rows:
-        out.append(row)
-        if max_results is not None and len(out) > max_results:
-            raise ResultTooLarge(f"the query has more than {max_results} results; add a LIMIT or narrow it down")
-    return tuple(out)
+def _too_many(max_results: int) -> ResultTooLarge:
+    return ResultTooLarge(f"the query has more than {max_results} results; add a LIMIT or narrow it down")
+
+
+def _too_big(max_bytes: int) -> ResultTooLarge:
+    return ResultTooLarge(f"the answer is larger than the limit of {max_bytes:,} bytes; add a LIMIT or ask for less")
+
+
+def _term_size(term: Identifier | None) -> int:
+    if term is None:
+        return 0
+    return len(term) + len(getattr(term, "datatype", None) or "") + len(getattr(term, "language", None) or "")
+
+
+def _capped(items: Iterable[tuple[Identifier | None, ...]], max_results: int | None, max_bytes: int | None) -> Iterator[Row]:
+    count = size = 0
+    for item in items:
+        count += 1
+        if max_results is not None and count > max_results:
+            raise _too_many(max_results)
+        if max_bytes is not None:
+            size += sum(_term_size(t) for t in item)
+            if size > max_bytes:
+                raise _too_big(max_bytes)
+        yield item
+
+
+def cap_rows(rows: Iterable[Row], max_results: int | None, max_bytes: int | None = None) -> tuple[Row, ...]:
+    """The rows as a tuple; raises :class:`~mechkg.query.sparql.ResultTooLarge` past ``max_results`` rows or ``max_bytes``.
+
+    The bytes counted are the characters of the terms (a lower bound of any serialisation),
+    counted as rows arrive, so an answer past the limit is never collected whole.
+    """
+    return tuple(_capped(rows, max_results, max_bytes))
+
+
+def cap_triples(
+    triples: Iterable[tuple[Identifier, Identifier, Identifier]], max_results: int | None, max_bytes: int | None
+) -> Graph:
+    """A CONSTRUCT or DESCRIBE answer as a graph; raises ResultTooLarge past ``max_results`` triples or ``max_bytes``."""
+    graph = result_graph()
+    for triple in _capped(triples, max_results, max_bytes):
+        graph.add(triple)  # type: ignore[arg-type]
+    return graph
 
 
 def _written_iri(text: str) -> URIRef | None:
@@ -69,6 +110,8 @@ class SparqlStore(ABC):
     """A read-only SPARQL store. Subclasses implement :meth:`_run`; :meth:`query` checks first."""
 
     name: str = "store"
+    max_bytes: int | None = None
+    """The byte cap of every answer when a query names none (``mechkg sparql`` sets it)."""
 
     def query(
         self,
@@ -76,13 +119,20 @@ class SparqlStore(ABC):
         *,
         bindings: Mapping[str, Identifier] | None = None,
         max_results: int | None = None,
+        max_bytes: int | None = None,
     ) -> QueryResult:
-        """Check ``text`` (:func:`mechkg.query.sparql.check_query`), then run it with ``bindings``."""
+        """Check ``text`` (:func:`mechkg.query.sparql.check_query`), then run it with ``bindings``.
+
+        The answer is capped at ``max_results`` rows or triples and ``max_bytes`` (default: the
+        store's :attr:`max_bytes`) as it streams out of the engine.
+        """
         checked = check_query(text)
-        return self._run(checked, dict(bindings or {}), max_results)
+        return self._run(checked, dict(bindings or {}), max_results, self.max_bytes if max_bytes is None else max_bytes)
 
     @abstractmethod
-    def _run(self, query: CheckedQuery, bindings: dict[str, Identifier], max_results: int | None) -> QueryResult: ...
+    def _run(
+        self, query: CheckedQuery, bindings: dict[str, Identifier], max_results: int | None, max_bytes: int | None = None
+    ) -> QueryResult: ...
 
     @cached_property
     def names(self) -> NameIndex:

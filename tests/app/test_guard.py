@@ -79,3 +79,78 @@ def test_the_header_deadline_protocol_is_uvicorns_h11_protocol():
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
     assert issubclass(header_deadline_protocol(1.0), H11Protocol)
+
+
+# --- time, concurrency and connection limits (issue #15 items 1 and 5) ---------------------------
+
+
+def test_a_query_string_over_the_body_limit_is_refused():
+    assert call(query=b"query=" + b"x" * 200)[0] == 414
+
+
+def test_a_body_that_does_not_arrive_in_time_gets_408():
+    async def slow_receive() -> dict[str, Any]:
+        await asyncio.sleep(5)
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    app = Starlette(routes=[Route("/", echo, methods=["POST"])], middleware=[Middleware(RequestGuard, body_timeout=0.2)])
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/", "raw_path": b"/", "root_path": "", "query_string": b"",
+             "headers": [], "scheme": "http", "server": ("127.0.0.1", 80), "http_version": "1.1"}  # fmt: skip
+    asyncio.run(app(scope, slow_receive, send))
+    assert next(m["status"] for m in sent if m["type"] == "http.response.start") == 408
+
+
+def test_requests_past_the_active_limit_get_503():
+    guard = RequestGuard(None, max_active=2)
+    guard.active = 2
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.disconnect"}
+
+    scope = {"type": "http", "query_string": b"", "headers": []}
+    asyncio.run(guard(scope, receive, send))
+    assert sent[0]["status"] == 503
+
+
+class _Connection:
+    def __init__(self, idle_since: float | None) -> None:
+        self._deadline = None if idle_since is None else object()
+        self._idle_since = idle_since or 0.0
+        self.closed = False
+        self.transport = self
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_new_connection_closes_the_longest_idle_one_never_an_active_one():
+    from mechkg.app.guard import make_room
+
+    active, old_idle, new_idle, new = _Connection(None), _Connection(1.0), _Connection(2.0), _Connection(3.0)
+    connections = {active, old_idle, new_idle, new}
+    make_room(new, connections, limit=4)
+    assert not any(c.closed for c in connections)
+    make_room(new, connections, limit=3)
+    assert old_idle.closed and not (active.closed or new_idle.closed or new.closed)
+    busy = {_Connection(None), _Connection(None), new}
+    make_room(new, busy, limit=2)  # nobody idle to close: the newcomer goes
+    assert new.closed
+
+
+def test_the_connection_limit_leaves_room_for_the_process_own_files():
+    import resource
+
+    from mechkg.app.guard import MAX_CONNECTIONS, connection_limit
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    assert 16 <= connection_limit() <= MAX_CONNECTIONS
+    assert soft == resource.RLIM_INFINITY or connection_limit() <= soft - 128 or connection_limit() == 16

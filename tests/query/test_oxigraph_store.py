@@ -81,3 +81,33 @@ def test_construct_answers_are_graphs_with_the_project_prefixes(sparql_built):
     result = store.query("CONSTRUCT { ?d a mk:Disease } WHERE { ?d a mk:Disease }")
     assert isinstance(result.graph, Graph) and (MKE.SLE, None, None) in result.graph
     assert ("mke", URIRef(str(MKE))) in set(result.graph.namespaces())
+
+
+# --- caps on answers as they stream out (issue #15 item 2) ---------------------------------------
+
+DOUBLED = (
+    'SELECT ?d WHERE { BIND("' + "a" * 100 + '" AS ?a) BIND(CONCAT(?a, ?a, ?a, ?a, ?a, ?a, ?a, ?a, ?a, ?a) AS ?b) '
+    "BIND(CONCAT(?b, ?b, ?b, ?b, ?b, ?b, ?b, ?b, ?b, ?b) AS ?c) BIND(CONCAT(?c, ?c, ?c, ?c, ?c, ?c, ?c, ?c, ?c, ?c) AS ?d) }"
+)
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_answers_are_capped_in_bytes_and_construct_in_triples(engine):
+    from mechkg.query.sparql import ResultTooLarge
+
+    graph = Graph()
+    for i in range(50):
+        graph.add((URIRef(f"urn:s{i}"), URIRef("urn:p"), Literal(f"value {i}")))
+    store = OxigraphStore.from_graph(graph) if engine == "oxigraph" else RdflibStore(graph)
+    assert len(store.query(DOUBLED).rows[0][0]) == 100_000
+    with pytest.raises(ResultTooLarge, match="limit of 10,000 bytes"):
+        store.query(DOUBLED, max_bytes=10_000)
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    assert len(store.query(construct, max_results=50).graph) == 50
+    with pytest.raises(ResultTooLarge, match="more than 49 results"):
+        store.query(construct, max_results=49)
+    with pytest.raises(ResultTooLarge, match="bytes"):
+        store.query("DESCRIBE ?s WHERE { ?s ?p ?o }", max_bytes=500)
+    store.max_bytes = 10_000  # what `mechkg sparql` sets: the default of every query
+    with pytest.raises(ResultTooLarge):
+        store.query(DOUBLED)

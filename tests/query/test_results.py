@@ -113,3 +113,47 @@ def test_as_dicts_leaves_unbound_variables_out():
 def test_an_unknown_format_is_an_error_naming_the_known_ones():
     with pytest.raises(SparqlError, match=", ".join(RESULT_FORMATS)):
         ROWS.serialize("yaml")
+
+
+# --- byte limits (issue #15 item 2) --------------------------------------------------------------
+
+MIXED = QueryResult(
+    "SELECT",
+    vars=("a", "b"),
+    rows=(
+        (URIRef("urn:x"), None),
+        (None, None),
+        (Literal('q"\n狼', lang="zh-Hant"), Literal(3)),
+        (BNode("b1"), Literal("x\u2028y")),
+    ),
+)
+
+
+def test_json_written_row_by_row_is_json_dumps_byte_for_byte():
+    for result in (MIXED, QueryResult("SELECT", vars=("a",), rows=()), QueryResult("ASK", boolean=True)):
+        assert result.serialize("json") == json.dumps(result.to_json(), ensure_ascii=False, indent=2).encode() + b"\n"
+
+
+def _big_select() -> QueryResult:
+    return QueryResult("SELECT", vars=("v",), rows=tuple((Literal("x" * 1000 + str(i)),) for i in range(200)))
+
+
+def _big_graph() -> QueryResult:
+    graph = result_graph()
+    for i in range(200):
+        graph.add((MKE[f"e{i}"], URIRef("urn:note"), Literal("y" * 1000)))
+    return QueryResult("CONSTRUCT", graph=graph)
+
+
+@pytest.mark.parametrize(
+    ("result", "fmt"),
+    [(_big_select(), f) for f in RESULT_FORMATS] + [(_big_graph(), f) for f in ("turtle", "nt", "xml", "json-ld")],
+)
+def test_every_format_stops_at_the_byte_limit(result, fmt):
+    from mechkg.query.sparql import ResultTooLarge
+
+    full = result.serialize(fmt)
+    assert len(full) > 150_000
+    assert result.serialize(fmt, max_bytes=len(full)) == full
+    with pytest.raises(ResultTooLarge, match="limit of 50,000 bytes"):
+        result.serialize(fmt, max_bytes=50_000)

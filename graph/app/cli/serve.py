@@ -20,6 +20,13 @@ __all__ = ["serve"]
 @click.option("--endpoint", default=None, metavar="URL", help="Answer /sparql from this endpoint instead.")
 @click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds a query may run before it is stopped.")
 @click.option("--max-results", default=10_000, show_default=True, type=int, help="Most result rows a query may return.")
+@click.option(
+    "--max-result-bytes",
+    default=16_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest answer in bytes, in any format (SELECT, CONSTRUCT, DESCRIBE); larger ones get 413.",
+)
 @click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
 @click.option("--cors", multiple=True, metavar="ORIGIN", help="Allow browser pages from ORIGIN (repeatable; '*' for any).")
 @click.option(
@@ -39,14 +46,18 @@ def serve(
     endpoint: str | None,
     timeout: float,
     max_results: int,
+    max_result_bytes: int,
     workers: int,
     cors: tuple[str, ...],
     allow_hosts: tuple[str, ...],
 ) -> None:
     """Serve the explorer (/), a SPARQL 1.1 endpoint (/sparql) and a JSON API (/api/…).
 
-    The endpoint is read-only: updates, SERVICE and FROM are refused; each query runs in a
-    worker process and is stopped after --timeout seconds. Requests naming another Host (DNS
+    The endpoint is read-only: updates, SERVICE and FROM are refused; each query is checked and
+    run in a worker process and is stopped after --timeout seconds (or when its worker's memory
+    grows by 512 MB). Queries may be 64 kB long (in the URL, a form or a body) and nest
+    brackets 16 levels deep; answers are capped by --max-results and --max-result-bytes.
+    Connections that send no request within 5 s are closed and never crowd out real clients. Requests naming another Host (DNS
     rebinding) and POSTs from foreign web pages are refused; binding a non-loopback --host warns. The explorer and /api/entity use
     the curation (--curation); /sparql uses --store / --endpoint when given.
 
@@ -72,6 +83,7 @@ def serve(
             port=port,
             timeout=timeout,
             max_results=max_results,
+            max_result_bytes=max_result_bytes,
             workers=workers,
             cors=list(cors),
             allow_hosts=list(allow_hosts),

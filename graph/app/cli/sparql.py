@@ -41,13 +41,21 @@ def _parameters(params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
+def _is_file(name: str) -> bool:
+    """Whether ``name`` names a file; query text too long to be a path (OSError: name too long) is not one."""
+    try:
+        return "\n" not in name and Path(name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _target(query: str) -> Any:
     """A named query, the text of a .rq file, or the query text itself."""
     from mechkg.query.named import named_queries, named_query
 
     if query in named_queries():
         return named_query(query)
-    if Path(query).is_file():
+    if _is_file(query):
         return Path(query).read_text(encoding="utf-8")
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", query):
         return named_query(query)  # raises UnknownQuery with close names
@@ -70,6 +78,13 @@ def _target(query: str) -> Any:
               help="A named query's parameter; entities may be given by id, label or synonym. Repeatable.")  # fmt: skip
 @click.option("--store", default=None, help=STORE_HELP)
 @click.option("--endpoint", default=None, metavar="URL", help="Run on a SPARQL 1.1 Protocol endpoint instead.")
+@click.option(
+    "--max-result-bytes",
+    default=16_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest answer in bytes (as printed); a larger one is refused (exit 1), as by `mechkg serve`.",
+)
 def sparql(
     curation: Path,
     sources: Path | None,
@@ -80,11 +95,14 @@ def sparql(
     params: tuple[str, ...],
     store: str | None,
     endpoint: str | None,
+    max_result_bytes: int,
 ) -> None:
     """Run a SPARQL query: a named query, a .rq file, or the query text itself.
 
     The prefixes mk, mke, mkc, mks, rdf, rdfs, skos, prov, dcterms, obo … are pre-bound.
-    Updates, SERVICE and FROM are refused; a syntax error names its line and column (exit 2).
+    Updates, SERVICE and FROM are refused; a syntax error names its line and column (exit 2), as
+    does a query longer than 64 kB or nesting brackets more than 16 levels deep. An answer
+    larger than --max-result-bytes is refused (exit 1).
 
     \b
     Examples:
@@ -108,8 +126,11 @@ def sparql(
     with reported("sparql"), reading_store(store), tempfile.TemporaryDirectory(prefix="mechkg-sparql-") as workdir:
         target = _target(query)
         spec = store_spec_for(endpoint or store, lambda: compiled_graph(curation, sources, lexicons).ntriples, Path(workdir))
-        result = run_query(spec.open(), target, params=values)
-    click.echo(result.serialize("turtle" if result.graph is not None else fmt).decode("utf-8"), nl=False)
+        opened = spec.open()
+        opened.max_bytes = max_result_bytes
+        result = run_query(opened, target, params=values)
+        text = result.serialize("turtle" if result.graph is not None else fmt, max_result_bytes).decode("utf-8")
+    click.echo(text, nl=False)
 
 
 def _load_files(location: str, files: tuple[Path, ...], clear: bool) -> Any:
