@@ -56,7 +56,8 @@ def _evidence_lines(G: nx.MultiDiGraph, hops: Iterable[Hop], indent: str, *, hea
                 lines.append(f"{indent}    「{c.quote}」")
             lines.append(f"{indent}    {c.statement}")
             for f in c.flags:
-                lines.append(f"{indent}    FLAG {f.kind} ({f.origin}): {f.note}")
+                origin = f" ({f.origin})" if f.origin else ""
+                lines.append(f"{indent}    FLAG {f.kind}{origin}: {f.note}")
             for fix in c.corrected_by:
                 lines.append(f"{indent}    THE PRIMARY PAPER SAYS: {_correction_text(fix)}")
     return lines
