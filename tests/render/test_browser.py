@@ -534,3 +534,31 @@ def test_xss_probe_stays_text_in_the_browser(tmp_path: Path) -> None:
     dom = _dump_dom(target, "#node=TH17")
     assert "<img" not in dom
     assert "&lt;img src=x onerror=alert(1)&gt;" in dom  # shown as text in the panel
+
+
+def test_ids_that_name_object_builtins_are_data(tmp_path: Path, browser: Any) -> None:
+    """An entity called ``constructor`` or ``toString`` is looked up as itself, never as a built-in."""
+    from mechkg.network.built import build_graphs
+
+    curation = tmp_path / "curation"
+    shutil.copytree(MINI, curation)
+    renames = {"TH17": "constructor", "IL6": "toString"}
+    for path in curation.rglob("*.yaml"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        for number, line in enumerate(lines):
+            key = line.split(":", 1)[0].strip(" -")
+            if key in ("id", "subject", "object") and line.split(":", 1)[1].strip() in renames:
+                lines[number] = line.replace(line.split(":", 1)[1].strip(), renames[line.split(":", 1)[1].strip()])
+        path.write_text("".join(lines), encoding="utf-8")
+    G = build_graphs(curation, sources_dir=MINI_SOURCES).network
+    assert {"constructor", "toString"} <= set(G)
+    target = tmp_path / "builtins.html"
+    write_explorer(G, target)
+    for node, label in (("constructor", "T-helper 17 cell"), ("toString", "interleukin-6")):
+        session = _open(browser, target, f"#node={node}")
+        assert label in session.page.inner_text("#panel"), node
+        assert session.js(f"() => mechkgExplorer.nodeLabel('{node}')")
+        session.close()
+    session = _open(browser, target, "#focus=constructor&k=1")
+    assert "constructor" in session.js("() => mechkgExplorer.shownNodes()")
+    session.close()

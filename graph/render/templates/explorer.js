@@ -8,6 +8,12 @@
   "use strict";
 
   var DATA = JSON.parse(document.getElementById("mechkg-data").textContent);
+  // Ids are data, never property names of Object.prototype: an entity or claim named
+  // "constructor" or "toString" must look itself up, not a built-in (maps without a prototype).
+  function dictionary(object) { return Object.assign(Object.create(null), object || {}); }
+  ["claims", "disease_scope", "edges", "entities", "flag_kinds", "predicates", "sources"].forEach(function (key) {
+    DATA[key] = dictionary(DATA[key]);
+  });
 
   var UI = {
     en: {
@@ -260,7 +266,7 @@
   function neighbourhood(start, k) {
     var found = new Set();
     if (!DATA.entities[start] || !nodePassesFilters(start)) { return found; }
-    var adjacent = {};
+    var adjacent = Object.create(null);
     Object.keys(DATA.edges).forEach(function (edgeId) {
       var info = DATA.edges[edgeId];
       if (!edgePassesFilters(edgeId) || !nodePassesFilters(info.from) || !nodePassesFilters(info.to)) { return; }
@@ -547,7 +553,7 @@
   /* DATA.paths: [{therapy, disease, paths: [{nodes: [id], edges: ["S|pred|O"], net_sign, score}]}]
    * (made by graph/html.py path_record); DATA.highlight.paths: the paths the page was opened on. */
 
-  var pairIndex = {};
+  var pairIndex = Object.create(null);
   DATA.paths.forEach(function (entry) { pairIndex[entry.therapy + "|" + entry.disease] = entry; });
 
   function netLabel(sign) {
@@ -870,7 +876,7 @@
     } catch (err) { /* some browsers refuse history on file:// */ }
   }
   function parseHash(hash) {
-    var out = {};
+    var out = Object.create(null);
     hash.replace(/^#/, "").split("&").forEach(function (part) {
       var at = part.indexOf("=");
       if (at <= 0) { return; }
