@@ -69,6 +69,14 @@ def packaged_built():
 
 
 @pytest.fixture(scope="session")
+def packaged_table(packaged_built):
+    """The packaged graph's all-pairs path table, computed once per test session (it is the slow part of a build)."""
+    from mechkg.paths.table import pair_table
+
+    return pair_table(packaged_built.network)
+
+
+@pytest.fixture(scope="session")
 def mini_built():
     """The mini curation, built once per test session."""
     from mechkg.network.built import build_graphs

@@ -145,8 +145,8 @@ def test_cli_exports_paths_into_a_folder_that_holds_other_files(tmp_path: Path):
 
 
 @pytest.fixture(scope="module")
-def packaged_records(packaged_built) -> list[dict]:
-    return json.loads(export(packaged_built, "paths")[PATHS_FILE])
+def packaged_records(packaged_built, packaged_table) -> list[dict]:
+    return json.loads(export(packaged_built, "paths", table=packaged_table)[PATHS_FILE])
 
 
 @pytest.mark.slow

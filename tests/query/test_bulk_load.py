@@ -73,7 +73,7 @@ def test_a_report_with_no_time_taken_has_infinite_throughput():
 @pytest.mark.slow
 def test_a_killed_load_leaves_a_store_that_reopens_and_a_rerun_completes(tmp_path: Path):
     data = tmp_path / "big.nt"
-    count = 200_000
+    count = 100_000
     write_triples(data, count)
     store_dir = tmp_path / "kg.db"
     load = [*MECHKG, "load", "--store", f"oxigraph:{store_dir}", str(data)]

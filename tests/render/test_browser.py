@@ -23,11 +23,9 @@ import networkx as nx
 import pytest
 
 from mechkg.network.evidence import Xref
-from mechkg.paths.table import pair_table
 from mechkg.render.filters import disease_scope
 from mechkg.render.page import write_explorer
 from mechkg.render.path_records import PairRecords, pair_paths, path_record
-from mechkg.resources import default_curation_dir
 from tests.conftest import MINI, MINI_SOURCES
 from tests.render.page_fixture import XSS as PAGE_XSS
 from tests.render.page_fixture import build_graph
@@ -129,11 +127,11 @@ def _open(browser: Any, path: Path, fragment: str = "") -> Session:
 
 
 @pytest.fixture(scope="module")
-def packaged_page(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> tuple[Path, nx.MultiDiGraph, list[Any]]:
-    from mechkg.network.built import build_graphs
-
-    G = build_graphs(default_curation_dir()).network
-    table = pair_paths(G, pair_table(G))
+def packaged_page(
+    tmp_path_factory: pytest.TempPathFactory, browser: Any, packaged_built: Any, packaged_table: Any
+) -> tuple[Path, nx.MultiDiGraph, list[Any]]:
+    G = packaged_built.network
+    table = pair_paths(G, packaged_table)
     target = tmp_path_factory.mktemp("packaged") / "mechkg.html"
     write_explorer(G, target, paths=table)
     return target, G, table

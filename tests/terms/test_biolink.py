@@ -16,7 +16,15 @@ from mechkg.terms.ontology import class_labels, predicates
 
 
 def test_every_entity_class_and_predicate_has_a_biolink_term():
-    assert set(categories()) == set(class_labels()) - {"Entity", "Claim", "Source", "PrimarySource", "StudyArm", "StudyFigure", "Flag"}
+    assert set(categories()) == set(class_labels()) - {
+        "Entity",
+        "Claim",
+        "Source",
+        "PrimarySource",
+        "StudyArm",
+        "StudyFigure",
+        "Flag",
+    }
     assert set(predicate_terms()) == set(predicates())
     assert all(curie.startswith("biolink:") for curie in [*categories().values(), *predicate_terms().values()])
 

@@ -42,7 +42,9 @@ def test_failed_build_leaves_previous_outputs_untouched(mini: Path, tmp_path: Pa
     assert code == 1
     assert "claims/sle.yaml:" in stderr and "unknown entity 'IL-6'" in stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.") and p.name != ".out.lock"], "staging folder left behind"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.") and p.name != ".out.lock"], (
+        "staging folder left behind"
+    )
 
 
 @pytest.mark.slow
