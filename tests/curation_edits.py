@@ -42,3 +42,38 @@ def reported_at(problems: list[str], root: Path, file: str, on_line: str, *words
     """Whether a problem names ``file`` at the line holding ``on_line`` and contains every one of ``words``."""
     start = f"{file}:{line_of(root / file, on_line)}:"
     return any(p.startswith(start) and all(w in p for w in words) for p in problems)
+
+
+PRIMARY = """
+- id: paper2021
+  title: {en: A primary paper behind the excerpt}
+  kind: primary research article
+  language: en
+  authors: [Doe Jane, Roe Richard]
+  journal: Journal of Tests
+  year: 2021
+  doi: 10.1234/test.2021.001
+  pmid: "12345678"
+  confirmed_by: ["https://example.org/record/12345678"]
+"""
+
+PARAPHRASE = """
+- id: mini-primary-says
+  subject: LET7F
+  predicate: decreases
+  object: IL6
+  source: paper2021
+  paraphrase: true
+  corrects: [mini-let7f-il6]
+  statement: The primary paper shows the effect in cultured cells only.
+  evidence: in_vitro
+  disease: SLE
+"""
+
+
+def with_primary(root: Path, source: str = PRIMARY, claim: str = PARAPHRASE) -> Path:
+    """``root`` (a copy of the mini curation) with a primary-paper source and a paraphrase claim that corrects one of its claims."""
+    (root / "sources.yaml").write_text((root / "sources.yaml").read_text(encoding="utf-8") + source, encoding="utf-8")
+    claims = root / "claims" / "sle.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + claim, encoding="utf-8")
+    return root

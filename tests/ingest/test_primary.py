@@ -2,50 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from curation_edits import edit, load, problems_of, reported_at
+from curation_edits import PARAPHRASE, PRIMARY, edit, load, problems_of, reported_at, with_primary
 
 from mechkg.ingest.coverage import source_coverage
 from mechkg.resources import default_curation_dir
 
-PRIMARY = """
-- id: paper2021
-  title: {en: A primary paper behind the excerpt}
-  kind: primary research article
-  language: en
-  authors: [Doe Jane, Roe Richard]
-  journal: Journal of Tests
-  year: 2021
-  doi: 10.1234/test.2021.001
-  pmid: "12345678"
-  confirmed_by: ["https://example.org/record/12345678"]
-"""
-
-PARAPHRASE = """
-- id: mini-primary-says
-  subject: LET7F
-  predicate: decreases
-  object: IL6
-  source: paper2021
-  paraphrase: true
-  corrects: [mini-let7f-il6]
-  statement: The primary paper shows the effect in cultured cells only.
-  evidence: in_vitro
-  disease: SLE
-"""
-
-
-def _with_primary(root: Path, source: str = PRIMARY, claim: str = PARAPHRASE) -> Path:
-    (root / "sources.yaml").write_text((root / "sources.yaml").read_text(encoding="utf-8") + source, encoding="utf-8")
-    claims = root / "claims" / "sle.yaml"
-    claims.write_text(claims.read_text(encoding="utf-8") + claim, encoding="utf-8")
-    return root
-
 
 def test_a_paraphrase_of_a_primary_paper_with_a_doi_loads_without_quote(mini):
-    curation = load(_with_primary(mini))
+    curation = load(with_primary(mini))
     claim = curation.claims["mini-primary-says"]
     assert claim.paraphrase and claim.quote is None and claim.section is None
     assert claim.corrects == ("mini-let7f-il6",)
@@ -55,7 +20,7 @@ def test_a_paraphrase_of_a_primary_paper_with_a_doi_loads_without_quote(mini):
 
 def test_a_paraphrase_leaves_coverage_of_the_article_unchanged(mini):
     before = source_coverage(load(mini), "mini")
-    after = source_coverage(load(_with_primary(mini)), "mini")
+    after = source_coverage(load(with_primary(mini)), "mini")
     assert [row.cited_by for row in after] == [row.cited_by for row in before]
 
 
@@ -67,19 +32,19 @@ def test_a_claim_without_quote_on_the_article_is_an_error_at_its_line(mini):
 
 def test_a_paraphrase_on_the_article_source_is_an_error(mini):
     claim = PARAPHRASE.replace("source: paper2021", "source: mini")
-    problems = problems_of(_with_primary(mini, claim=claim))
+    problems = problems_of(with_primary(mini, claim=claim))
     assert reported_at(problems, mini, "claims/sle.yaml", "source: mini", "needs a primary-paper source with a DOI")
 
 
 def test_a_paraphrase_on_a_primary_source_without_doi_is_an_error(mini):
     source = PRIMARY.replace("  doi: 10.1234/test.2021.001\n", "  no_doi: no public record found\n")
-    problems = problems_of(_with_primary(mini, source=source))
+    problems = problems_of(with_primary(mini, source=source))
     assert reported_at(problems, mini, "claims/sle.yaml", "source: paper2021", "has no DOI")
 
 
 def test_a_paraphrase_may_not_carry_a_quote(mini):
     claim = PARAPHRASE.replace("  paraphrase: true\n", "  paraphrase: true\n  quote: 骨髓MSCs\n")
-    problems = problems_of(_with_primary(mini, claim=claim))
+    problems = problems_of(with_primary(mini, claim=claim))
     assert reported_at(problems, mini, "claims/sle.yaml", "quote: 骨髓MSCs", "a paraphrase has no quote")
 
 
@@ -95,7 +60,7 @@ def test_a_paraphrase_may_not_carry_a_quote(mini):
 )
 def test_a_primary_source_record_is_checked_field_by_field(mini, old, new, on_line, words):
     source = PRIMARY.replace(old, new)
-    problems = problems_of(_with_primary(mini, source=source, claim=""))
+    problems = problems_of(with_primary(mini, source=source, claim=""))
     assert reported_at(problems, mini, "sources.yaml", on_line, *words), problems
 
 
@@ -113,12 +78,12 @@ def test_a_zh_hant_source_needs_a_zh_hant_title(mini):
     ],
 )
 def test_corrects_names_review_claims(mini, old, new, on_line, words):
-    problems = problems_of(_with_primary(mini, claim=PARAPHRASE.replace(old, new)))
+    problems = problems_of(with_primary(mini, claim=PARAPHRASE.replace(old, new)))
     assert reported_at(problems, mini, "claims/sle.yaml", on_line, *words), problems
 
 
 def test_only_a_paraphrase_corrects_and_derived_from_names_primary_records(mini):
-    _with_primary(mini, claim="")
+    with_primary(mini, claim="")
     edit(
         mini / "claims" / "sle.yaml", "  source: mini\n", "  source: mini\n  corrects: [mini-il6-th17]\n  derived_from: [mini]\n"
     )
@@ -128,7 +93,7 @@ def test_only_a_paraphrase_corrects_and_derived_from_names_primary_records(mini)
 
 
 def test_derived_from_a_primary_record_loads(mini):
-    _with_primary(mini, claim="")
+    with_primary(mini, claim="")
     edit(mini / "claims" / "sle.yaml", "  source: mini\n", "  source: mini\n  derived_from: [paper2021]\n")
     claim = next(c for c in load(mini).claims.values() if c.derived_from)
     assert claim.derived_from == ("paper2021",)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from curation_edits import load
+from curation_edits import load, with_primary
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
@@ -17,43 +15,10 @@ from mechkg.rdf.triples import curation_graph
 from mechkg.terms.vocab import MK, MKC, MKS
 from mechkg.views.claims import claim_json
 
-PRIMARY = """
-- id: paper2021
-  title: {en: A primary paper behind the excerpt}
-  kind: primary research article
-  language: en
-  authors: [Doe Jane, Roe Richard]
-  journal: Journal of Tests
-  year: 2021
-  doi: 10.1234/test.2021.001
-  pmid: "12345678"
-  confirmed_by: ["https://example.org/record/12345678"]
-"""
-
-PARAPHRASE = """
-- id: mini-primary-says
-  subject: LET7F
-  predicate: decreases
-  object: IL6
-  source: paper2021
-  paraphrase: true
-  corrects: [mini-let7f-il6]
-  statement: The primary paper shows the effect in cultured cells only.
-  evidence: in_vitro
-  disease: SLE
-"""
-
-
-def _with_primary(root: Path, source: str = PRIMARY, claim: str = PARAPHRASE) -> Path:
-    (root / "sources.yaml").write_text((root / "sources.yaml").read_text(encoding="utf-8") + source, encoding="utf-8")
-    claims = root / "claims" / "sle.yaml"
-    claims.write_text(claims.read_text(encoding="utf-8") + claim, encoding="utf-8")
-    return root
-
 
 @pytest.fixture
 def primary_graph(mini):
-    return curation_graph(load(_with_primary(mini)))
+    return curation_graph(load(with_primary(mini)))
 
 
 def test_a_paraphrase_is_marked_and_has_no_quote(primary_graph):
