@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -62,6 +62,23 @@ def _render(G: Any, result: Any, fmt: str) -> str:
     return result_text(G, result)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def doubt_options(command: F) -> F:
+    """``--include-doubtful`` and ``--other-disease``: the doubt rules ``path`` and ``mechanisms`` share."""
+    command = click.option(
+        "--other-disease",
+        type=click.Choice(["rank", "equal", "exclude"]),
+        default=defaults.OTHER_DISEASE,
+        show_default=True,
+        help="Hops resting only on claims about another disease: ranked lower, counted as any other, or left out.",
+    )(command)
+    return click.option(
+        "--include-doubtful", is_flag=True, help="Count claims flagged contradicts_biology or doubtful (left out by default)."
+    )(command)
+
+
 @main.command()
 @curation_options
 @click.argument("disease")
@@ -78,16 +95,7 @@ def _render(G: Any, result: Any, fmt: str) -> str:
 @click.option("--class", "class_names", multiple=True, help="Allowed class of intermediate nodes; repeatable. [default: all]")
 @click.option("--disease-context", is_flag=True, help="Use only claims made about DISEASE (or a narrower disease).")
 @click.option("--no-inherit", is_flag=True, help="Do not start from more general kinds of the therapy or what it uses.")
-@click.option(
-    "--include-doubtful", is_flag=True, help="Count claims flagged contradicts_biology or doubtful (left out by default)."
-)
-@click.option(
-    "--other-disease",
-    type=click.Choice(["rank", "equal", "exclude"]),
-    default=defaults.OTHER_DISEASE,
-    show_default=True,
-    help="Hops resting only on claims about another disease: ranked lower, counted as any other, or left out.",
-)
+@doubt_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here instead of stdout.")
 def path(
@@ -176,16 +184,7 @@ def path(
 @click.option("--mode", type=click.Choice(["causal", "exploratory"]), default=defaults.MODE, show_default=True)
 @click.option("--max-hops", type=click.IntRange(min=2), default=defaults.MAX_HOPS, show_default=True)
 @click.option("--min-evidence", type=click.Choice(["human", "animal", "any"]), default=defaults.MIN_EVIDENCE, show_default=True)
-@click.option(
-    "--include-doubtful", is_flag=True, help="Count claims flagged contradicts_biology or doubtful (left out by default)."
-)
-@click.option(
-    "--other-disease",
-    type=click.Choice(["rank", "equal", "exclude"]),
-    default=defaults.OTHER_DISEASE,
-    show_default=True,
-    help="Hops resting only on claims about another disease: ranked lower, counted as any other, or left out.",
-)
+@doubt_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def mechanisms(
     curation: Path,
