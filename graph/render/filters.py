@@ -4,7 +4,7 @@ The rule of the named queries (``graph/queries/README.md``, "Narrower terms coun
 disease ``T`` falls under the disease ``P`` chosen in the filter when ``T skos:broader* P``, so
 filtering by multiple sclerosis keeps the claims tagged only relapsing-remitting MS.
 :func:`narrower_terms` computes that closure from the entities' ``broader`` lists; the page
-carries it for the diseases (``DATA.disease_scope`` in ``explorer.js``) and the per-disease pages
+carries it for the diseases (``DATA.disease_scope`` in the page script (``templates/explorer/``)) and the per-disease pages
 are cut by it (:func:`mechkg.render.disease_pages.disease_subgraph`).
 
 >>> scope = narrower_terms({"RRMS": ["MS"], "MS": ["AID"], "SLE": ["AID"]})

@@ -1,4 +1,4 @@
-"""What the page carries: one JSON object, ``DATA`` in ``explorer.js``, made from the view layer.
+"""What the page carries: one JSON object, ``DATA`` in the page script (``templates/explorer/``), made from the view layer.
 
 :func:`page_data` lists it in order: the language and name, the vis-network drawing, the
 entities, edges, claims and sources (as :mod:`mechkg.views` shapes them for every output), the

@@ -1,6 +1,6 @@
 """Paths as the page stores them: path records, the highlighted paths and the paths panel's table.
 
-A *path record* (:class:`PathRecord`) is what ``explorer.js`` reads in ``DATA.paths[i].paths[j]``
+A *path record* (:class:`PathRecord`) is what the page script (``templates/explorer/``) reads in ``DATA.paths[i].paths[j]``
 and ``DATA.highlight.paths[j]``: ``nodes``, the node ids in walking order; ``edges``, the ids
 ``"subject|predicate|object"`` of the edges walked (a hop may walk an edge against its direction
 in exploratory mode); ``net_sign``, the product of the causal edges' signs (-1: the therapy

@@ -1,8 +1,9 @@
 """The page's HTML: our Jinja template, with vis-network and the page's own script and style inlined.
 
 The page works from ``file://`` with no network: vis-network 9.1.2 (vendored in
-``graph/render/templates/vendor``, see its README) and ``explorer.js`` / ``explorer.css`` are
-copied into it, and every datum travels in one ``<script type="application/json">`` block that
+``graph/render/templates/vendor``, see its README) and the page script (``templates/explorer/``) / ``explorer.css`` are
+copied into it (the script is the files of ``templates/explorer/`` joined in name order inside
+one function, so the modules share one scope and nothing leaks into ``window``), and every datum travels in one ``<script type="application/json">`` block that
 the page reads with ``JSON.parse`` and shows with ``textContent``, never as HTML. The template is
 ours, not pyvis', because pyvis' templates do not escape their data and load Bootstrap and
 vis-network from CDNs.
@@ -26,7 +27,7 @@ from markupsafe import Markup
 
 from mechkg.errors import MechKGError
 
-__all__ = ["VIS_NETWORK_VERSION", "json_for_script", "render_page"]
+__all__ = ["VIS_NETWORK_VERSION", "json_for_script", "page_script", "render_page", "script_modules"]
 
 #: The vendored vis-network (``templates/vendor/vis-network-<version>.min.js`` and ``.css``).
 VIS_NETWORK_VERSION = "9.1.2"
@@ -35,9 +36,21 @@ _TEMPLATE = "explorer.html"
 _INLINED = {
     "vis_js": f"vendor/vis-network-{VIS_NETWORK_VERSION}.min.js",
     "vis_css": f"vendor/vis-network-{VIS_NETWORK_VERSION}.css",
-    "app_js": "explorer.js",
     "app_css": "explorer.css",
 }
+#: The page script's modules, joined in this order (``templates/explorer/NN-name.js``).
+_SCRIPT_FOLDER = "explorer"
+_SCRIPT_HEADER = """/* MechKG explorer page.
+ *
+ * Reads all data from the JSON block #mechkg-data and builds every piece of text with
+ * textContent / createElement: no data is ever parsed as HTML. Links are made only
+ * for http(s) URLs. Joined from graph/render/templates/explorer/*.js (one scope).
+ */
+(function () {
+  "use strict";
+
+"""
+_SCRIPT_FOOTER = "}());\n"
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -55,6 +68,7 @@ def render_page(*, title: str, lang: str, data: Mapping[str, Any]) -> str:
             title=Markup(html.escape(title, quote=True)),  # noqa: S704
             html_lang=lang,
             data_json=Markup(json_for_script(data)),  # noqa: S704
+            app_js=Markup(page_script()),  # noqa: S704
             **{name: Markup(_inline_resource(path)) for name, path in _INLINED.items()},  # noqa: S704
         )
     )
@@ -76,6 +90,23 @@ def json_for_script(data: Any) -> str:
     for char, escape in _SCRIPT_ESCAPES.items():
         text = text.replace(char, escape)
     return text
+
+
+def script_modules() -> list[str]:
+    """The names of the page script's modules, in the order they are joined (``explorer/*.js``)."""
+    folder = resources.files(__package__) / "templates" / _SCRIPT_FOLDER
+    return sorted(f"{_SCRIPT_FOLDER}/{entry.name}" for entry in folder.iterdir() if entry.name.endswith(".js"))
+
+
+@cache
+def page_script() -> str:
+    """The page's script: its modules joined inside one strict-mode function.
+
+    >>> script = page_script()
+    >>> script.startswith("/* MechKG explorer page.") and script.rstrip().endswith("}());")
+    True
+    """
+    return _SCRIPT_HEADER + "".join(_inline_resource(name) for name in script_modules()) + _SCRIPT_FOOTER
 
 
 def _read_template_file(name: str) -> str:

@@ -5,7 +5,7 @@ pyvis makes the node and edge option dicts (:class:`pyvis.network.Network` ``add
 (:func:`mechkg.render.layout.spring_positions`), so physics is off and the page opens on a
 still picture. A node's colour and shape show its class, its size its degree, a dashed border
 a curator's flag; an edge's width shows how many claims back it, a dashed line a structural
-(non-causal) edge. Edge colour and arrow head come from the sign, applied in ``explorer.js``
+(non-causal) edge. Edge colour and arrow head come from the sign, applied in the page script (``templates/explorer/``)
 from ``DATA.signs``, so that 20,000 edges do not each carry the same style objects (3 MB of
 the page).
 """

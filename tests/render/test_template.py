@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from mechkg.render.template import VIS_NETWORK_VERSION, json_for_script, render_page
+from mechkg.render.template import VIS_NETWORK_VERSION, json_for_script, page_script, render_page
 from tests.render.page_fixture import TEMPLATES, XSS, data_block, parse_page, small_page
 
 
@@ -35,7 +35,7 @@ def test_json_for_script_escapes_line_separators() -> None:
 
 
 def test_page_script_builds_text_safely() -> None:
-    js = (TEMPLATES / "explorer.js").read_text(encoding="utf-8")
+    js = page_script()
     assert "innerHTML" not in js and "outerHTML" not in js and "insertAdjacentHTML" not in js
     assert "document.write" not in js and "eval(" not in js
     assert "/^https?:\\/\\//i.test(url)" in js  # only http(s) links: never javascript: URLs

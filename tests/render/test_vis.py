@@ -19,7 +19,7 @@ def test_visual_encoding() -> None:
     assert vis_nodes["SLE"]["size"] > vis_nodes["DRUG_X"]["size"]  # size by degree
     positive, negative = vis_edges["MSC|secretes|TGFB1"], vis_edges["TGFB1|decreases|TH17"]
     neutral = vis_edges["UC_MSC_THERAPY|uses|MSC"]
-    # colour and arrow head by sign: one table, applied per edge by explorer.js (checked in the browser tests)
+    # colour and arrow head by sign: one table, applied per edge by the page script (checked in the browser tests)
     signs = {s["sign"]: s for s in data["signs"]}
     assert [data["edges"][e["id"]]["sign"] for e in (positive, negative, neutral)] == [1, -1, 0]
     assert len({signs[1]["color"], signs[-1]["color"], signs[0]["color"]}) == 3
