@@ -1,10 +1,11 @@
 """The page's HTML: our Jinja template, with vis-network and the page's own script and style inlined.
 
 The page works from ``file://`` with no network: vis-network 9.1.2 (vendored in
-``graph/render/templates/vendor``, see its README) and the page script (``templates/explorer/``) / ``explorer.css`` are
-copied into it (the script is the files of ``templates/explorer/`` joined in name order inside
-one function, so the modules share one scope and nothing leaks into ``window``), and every datum travels in one ``<script type="application/json">`` block that
-the page reads with ``JSON.parse`` and shows with ``textContent``, never as HTML. The template is
+``graph/render/templates/vendor``, see its README), the page script and ``explorer.css`` are
+copied into it, and every datum travels in one ``<script type="application/json">`` block that
+the page reads with ``JSON.parse`` and shows with ``textContent``, never as HTML. The script is
+the files of ``templates/explorer/`` joined in name order inside one function, so its modules
+share one scope and nothing leaks into ``window`` but the test hook. The template is
 ours, not pyvis', because pyvis' templates do not escape their data and load Bootstrap and
 vis-network from CDNs.
 
