@@ -9,6 +9,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,6 +59,14 @@ def mini(tmp_path: Path) -> Path:
     target = tmp_path / "curation"
     shutil.copytree(MINI, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Debian's, driven by Playwright) for the whole test session; see tests/browser_session.py."""
+    from tests.browser_session import launch_browser
+
+    yield from launch_browser()
 
 
 @pytest.fixture(scope="session")

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,101 +24,16 @@ from mechkg.network.evidence import Xref
 from mechkg.render.filters import disease_scope
 from mechkg.render.page import write_explorer
 from mechkg.render.path_records import PairRecords, pair_paths, path_record
+from tests.browser_session import Session
 from tests.conftest import MINI, MINI_SOURCES
 from tests.render.page_fixture import XSS as PAGE_XSS
 from tests.render.page_fixture import build_graph
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-INSTALL_HINT = (
-    "Chromium is needed for the browser tests: install it with `apt-get install chromium` "
-    "(or point MECHKG_CHROMIUM at a Chromium binary); Playwright itself comes with `pip install -e '.[test]'`."
-)
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_SCRIPT = "</script><script>alert(2)</script>"
 XSS = XSS_IMG + XSS_SCRIPT
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("MECHKG_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"MECHKG_REQUIRE_BROWSER=1 but {reason}. {INSTALL_HINT}")
-    pytest.skip(f"{reason}. {INSTALL_HINT}")
-
-
-def _chromium() -> str | None:
-    for candidate in (os.environ.get("MECHKG_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _chromium()
-    if executable is None:
-        _unavailable("no Chromium found")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the Python package `playwright` is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-class Session:
-    """One browser page on one explorer file, with the network cut and everything recorded."""
-
-    def __init__(self, browser: Any, path: Path, fragment: str = "") -> None:
-        self.blocked: list[str] = []
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("dialog", self._dialog)
-        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
-        self.page.goto(path.as_uri() + fragment)
-        self.page.wait_for_selector("html[data-ready=true]", timeout=30_000)
-
-    def _route(self, route: Any) -> None:
-        url = route.request.url
-        if url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def js(self, expression: str, arg: Any = None) -> Any:
-        return self.page.evaluate(expression, arg)
-
-    def panel_text(self) -> str:
-        return str(self.page.inner_text("#panel"))
-
-    def close(self) -> None:
-        assert self.blocked == [], f"the page tried the network: {self.blocked}"
-        assert self.errors == [], f"script errors: {self.errors}"
-        self.context.close()
-
-
-def _open(browser: Any, path: Path, fragment: str = "") -> Session:
-    return Session(browser, path, fragment)
 
 
 # -- the packaged curation -------------------------------------------------------------------
@@ -146,7 +59,7 @@ def _search_first(session: Session, query: str) -> str:
 
 def test_packaged_page_renders_every_node_and_edge(browser: Any, packaged_page: Any) -> None:
     path, G, _ = packaged_page
-    session = _open(browser, path)
+    session = Session(browser, path)
     drawn = session.js("() => [mechkgExplorer.network.body.nodeIndices.length, mechkgExplorer.network.body.edgeIndices.length]")
     assert drawn == [G.number_of_nodes(), G.number_of_edges()]
     assert sorted(session.js("() => mechkgExplorer.shownNodes()")) == sorted(G.nodes)
@@ -156,7 +69,7 @@ def test_packaged_page_renders_every_node_and_edge(browser: Any, packaged_page: 
 
 def test_packaged_search_in_both_languages(browser: Any, packaged_page: Any) -> None:
     path, _, _ = packaged_page
-    session = _open(browser, path)
+    session = Session(browser, path)
     assert _search_first(session, "Th17") == "TH17"
     assert _search_first(session, "Th17細胞") == "TH17"
     assert _search_first(session, "輔助性T細胞") == "HELPER_T_CELL"
@@ -174,7 +87,7 @@ def test_packaged_disease_filter_hides_unrelated_nodes(browser: Any, packaged_pa
     for u, v, diseases in G.edges(data="diseases"):
         if scope.intersection(diseases or ()) or scope.intersection((u, v)):
             expected.update((u, v))
-    session = _open(browser, path)
+    session = Session(browser, path)
     session.page.select_option("#disease-filter", disease)
     shown = set(session.js("() => mechkgExplorer.shownNodes()"))
     assert shown == expected
@@ -210,7 +123,7 @@ def test_packaged_clicking_an_edge_shows_its_quote(browser: Any, packaged_page: 
     assert G.has_edge(*edge), "the packaged curation should state that Let-7f decreases IL-6"
     claims = G.graph["claims"]
     quotes = [claims[c].quote for c in G.edges[edge]["claims"]]
-    session = _open(browser, path)
+    session = Session(browser, path)
     _click_edge(session, "LET7F|decreases|IL6")
     text = session.panel_text()
     assert quotes and all(q in text for q in quotes)
@@ -226,7 +139,7 @@ def test_packaged_paths_panel_shows_an_sle_msc_path(browser: Any, packaged_page:
     )
     assert msc_therapies, "the build found no mechanism path between SLE and an MSC therapy (is graph/paths/search.py there?)"
     therapy = "MSC_THERAPY" if "MSC_THERAPY" in msc_therapies else msc_therapies[0]
-    session = _open(browser, path)
+    session = Session(browser, path)
     session.page.select_option("#path-disease", "SLE")
     session.page.select_option("#path-therapy", therapy)
     session.page.wait_for_selector("#panel section.path")
@@ -241,7 +154,7 @@ def test_packaged_paths_panel_shows_an_sle_msc_path(browser: Any, packaged_page:
 
 def test_packaged_language_toggle(browser: Any, packaged_page: Any) -> None:
     path, G, _ = packaged_page
-    session = _open(browser, path)
+    session = Session(browser, path)
     assert session.js("(id) => mechkgExplorer.nodeLabel(id)", "SLE") == G.nodes["SLE"]["label_en"]
     session.page.click('#lang-switch [data-lang="zh-Hant"]')
     assert session.js("(id) => mechkgExplorer.nodeLabel(id)", "SLE") == "系統性紅斑狼瘡"
@@ -281,7 +194,7 @@ def test_packaged_focus_mode_shows_the_k_hop_neighbourhood(browser: Any, package
     direct = set(G.successors("TH17")) | set(G.predecessors("TH17"))
     assert one_hop == {"TH17"} | direct  # the expectation itself: TH17 and its direct neighbours
     assert len(one_hop) < len(two_hops) < G.number_of_nodes()
-    session = _open(browser, path)
+    session = Session(browser, path)
     assert session.page.is_hidden("#focus-bar")
     assert _search_first(session, "Th17") == "TH17"
     session.page.press("#search", "Enter")
@@ -329,7 +242,7 @@ def test_packaged_focus_respects_the_filters(browser: Any, packaged_page: Any) -
 
     expected = _neighbourhood(G, "TH17", 2, not_positive)
     assert expected != _neighbourhood(G, "TH17", 2)  # the filter matters for this neighbourhood
-    session = _open(browser, path, "#node=TH17")
+    session = Session(browser, path, "#node=TH17")
     session.page.locator("#sign-legend input").nth(0).uncheck()  # positive (+1) edges off
     session.page.select_option("#panel .focus-box select", "2")
     session.page.click("#panel .focus-box button")
@@ -341,7 +254,7 @@ def test_packaged_focus_respects_the_filters(browser: Any, packaged_page: Any) -
 
 def test_packaged_focus_deep_link(browser: Any, packaged_page: Any) -> None:
     path, G, _ = packaged_page
-    session = _open(browser, path, "#focus=TH17&k=2")
+    session = Session(browser, path, "#focus=TH17&k=2")
     assert session.js("() => mechkgExplorer.focused()") == {"id": "TH17", "k": 2}
     assert _shown(session) == _neighbourhood(G, "TH17", 2)
     assert session.page.inner_text("#panel h2") == G.nodes["TH17"]["label_en"]
@@ -382,7 +295,7 @@ def test_mini_paths_panel_and_deep_link(tmp_path: Path, browser: Any, mini_graph
         {"therapy": "MSC_THERAPY", "disease": "SLE", "paths": [{**path_record(mini_graph, MINI_PATH), "score": 0.7}]}
     ]
     write_explorer(mini_graph, target, paths=table)
-    session = _open(browser, target, "#paths=MSC_THERAPY%7CSLE")
+    session = Session(browser, target, "#paths=MSC_THERAPY%7CSLE")
     text = session.page.inner_text("#panel section.path")
     claims = mini_graph.graph["claims"]
     for u, v, k in ((u, v, k) for u, k, v in MINI_PATH):
@@ -403,7 +316,7 @@ def test_mini_paths_panel_and_deep_link(tmp_path: Path, browser: Any, mini_graph
 def test_mini_highlight_paths_open_the_panel(tmp_path: Path, browser: Any, mini_graph: nx.MultiDiGraph) -> None:
     target = tmp_path / "highlight.html"
     write_explorer(mini_graph, target, highlight_paths=[["LET7F", "IL6", "TH17", "SLE"]])
-    session = _open(browser, target)
+    session = Session(browser, target)
     assert session.page.locator("#panel section.path").count() == 1
     assert session.page.is_visible("#highlight-toggle")
     session.close()
@@ -426,7 +339,7 @@ def test_xss_probes_stay_inert_in_the_browser(tmp_path: Path, browser: Any, mini
     target = tmp_path / "probed.html"
     write_explorer(_probed(mini_graph), target, title="MechKG " + XSS, highlight_paths=[["LET7F", "IL6", "TH17"]])
     injected = "() => [document.querySelectorAll('img').length, document.scripts.length, window.__xss === undefined]"
-    session = _open(browser, target, "#edge=LET7F%7Cdecreases%7CIL6")
+    session = Session(browser, target, "#edge=LET7F%7Cdecreases%7CIL6")
     text = session.panel_text()
     assert "引述 " + XSS in text and "note " + XSS in text and "title " + XSS in text  # shown literally
     session.page.goto(target.as_uri() + "#node=IL6")
@@ -553,10 +466,10 @@ def test_ids_that_name_object_builtins_are_data(tmp_path: Path, browser: Any) ->
     target = tmp_path / "builtins.html"
     write_explorer(G, target)
     for node, label in (("constructor", "T-helper 17 cell"), ("toString", "interleukin-6")):
-        session = _open(browser, target, f"#node={node}")
+        session = Session(browser, target, f"#node={node}")
         assert label in session.page.inner_text("#panel"), node
         assert session.js(f"() => mechkgExplorer.nodeLabel('{node}')")
         session.close()
-    session = _open(browser, target, "#focus=constructor&k=1")
+    session = Session(browser, target, "#focus=constructor&k=1")
     assert "constructor" in session.js("() => mechkgExplorer.shownNodes()")
     session.close()
