@@ -5,7 +5,7 @@ Playwright download. Without it the tests skip, saying how to install it; with
 ``MECHKG_REQUIRE_BROWSER=1`` (CI sets it) they fail instead. A :class:`Session` aborts and records
 every request that is not a ``file:`` or ``data:`` URL (or, for a served page, not on the given
 loopback origin), and :meth:`Session.close` asserts that none was made and no script failed.
-The ``browser`` fixture (tests/conftest.py) is one Chromium per test session.
+The ``browser`` fixture (tests/conftest.py) is one Chromium per test module.
 """
 
 from __future__ import annotations

@@ -61,9 +61,13 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium (Debian's, driven by Playwright) for the whole test session; see tests/browser_session.py."""
+    """One headless Chromium (Debian's, driven by Playwright) per test module; see tests/browser_session.py.
+
+    Not per session: Playwright's synchronous API keeps an event loop running in this thread
+    while it is open, and other tests' ``asyncio.run`` refuses to start inside it.
+    """
     from tests.browser_session import launch_browser
 
     yield from launch_browser()
