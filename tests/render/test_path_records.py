@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import networkx as nx
@@ -198,7 +199,7 @@ def test_packaged_records_list_every_step(packaged_built, packaged_table) -> Non
         for record, path in zip(entry["paths"], row.paths, strict=True):
             nodes, steps = record["nodes"], record["steps"]
             assert len(steps) == len(nodes) - 1
-            assert [(s["from"], s["to"]) for s in steps] == list(zip(nodes, nodes[1:], strict=False))
+            assert [(s["from"], s["to"]) for s in steps] == list(itertools.pairwise(nodes))
             walked = [s["edge"] for s in steps if s["edge"] is not None]
             assert walked == record["edges"]  # every edge in a step, every step's edge among the edges, in order
             for step in steps:
