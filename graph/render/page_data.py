@@ -3,7 +3,7 @@
 :func:`page_data` lists it in order: the language and name, the vis-network drawing, the
 entities, edges, claims and sources (as :mod:`mechkg.views` shapes them for every output), the
 legends, the disease filter's options, the highlighted paths, the paths panel's table (both
-packed: :func:`mechkg.render.path_records.page_paths`) and the links to other pages. A
+packed: :func:`mechkg.render.page_paths.page_paths`) and the links to other pages. A
 per-disease page carries only the claims its nodes and edges name.
 
 >>> from mechkg.network.assemble import assemble
@@ -26,7 +26,8 @@ from mechkg.network.evidence import Claim, Edge, EntityNode
 from mechkg.render.filters import disease_scope
 from mechkg.render.legend import class_legend, evidence_legend, flag_kind_labels, predicate_labels, sign_legend
 from mechkg.render.page_json import edge_id, plain
-from mechkg.render.path_records import HighlightPath, PairRecords, page_paths
+from mechkg.render.page_paths import page_paths
+from mechkg.render.path_records import HighlightPath, PairRecords
 from mechkg.render.vis import vis_network
 from mechkg.views.claims import claim_json, source_json
 from mechkg.views.edges import edge_json

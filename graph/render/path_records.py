@@ -33,12 +33,7 @@ Records are made from the paths the callers have:
 * ``(subject, predicate, object)`` edge keys in walking order (a ``broader`` key that is no edge
   is an is-a step).
 
-**On the page** (:func:`page_paths`) the records are *packed*: about 1,500 paths of the packaged
-graph walk only about 200 distinct steps and 350 distinct score parts, so each record's
-``steps`` are indices into ``DATA.path_steps`` and its ``score_parts`` an index into
-``DATA.path_score_parts`` (the page is about 2 MB smaller: without packing it nearly doubles). The
-page script unpacks them as it loads (``templates/explorer/05-path-data.js``), so every module
-reads the records as described above.
+On the page the records are packed (:mod:`mechkg.render.page_paths`).
 
 Records of the last two forms have no score, no score parts and no narrower therapy; their steps
 count the claims a default path search counts (:func:`mechkg.paths.score.counts`) and are never
@@ -58,7 +53,6 @@ count the claims a default path search counts (:func:`mechkg.paths.score.counts`
 from __future__ import annotations
 
 import itertools
-import json
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeAlias, TypedDict
@@ -77,12 +71,10 @@ __all__ = [
     "EdgeKey",
     "Highlight",
     "HighlightPath",
-    "PagePaths",
     "PairRecords",
     "PathRecord",
     "PathStep",
     "highlight",
-    "page_paths",
     "pair_paths",
     "pairs_on_page",
     "path_record",
@@ -124,15 +116,6 @@ class PathRecord(TypedDict):
     number: int
     score_parts: dict[str, Any] | None
     narrower_therapy: str | None
-
-
-class PagePaths(TypedDict):
-    """The paths a page carries, packed (see the module docstring): ``highlight``, ``paths`` and their tables."""
-
-    highlight: dict[str, Any]
-    paths: list[dict[str, Any]]
-    path_steps: list[PathStep]
-    path_score_parts: list[dict[str, Any]]
 
 
 class PairRecords(TypedDict):
@@ -201,44 +184,6 @@ def highlight(G: nx.MultiDiGraph, paths: Iterable[HighlightPath]) -> Highlight:
         "nodes": sorted({n for r in records for n in r["nodes"]}),
         "edges": sorted({e for r in records for e in r["edges"]}),
         "paths": records,
-    }
-
-
-def page_paths(G: nx.MultiDiGraph, highlight_paths: Iterable[HighlightPath], table: Iterable[PairRecords]) -> PagePaths:
-    """What ``DATA`` carries of paths: :func:`highlight` of ``highlight_paths`` and :func:`pairs_on_page` of ``table``, packed.
-
-    Steps and score parts are numbered in the order they first appear (the highlighted paths
-    first, then the table), so identical inputs give identical pages.
-    """
-    steps: dict[tuple[tuple[str, Any], ...], int] = {}
-    parts: dict[str, int] = {}
-    step_list: list[PathStep] = []
-    parts_list: list[dict[str, Any]] = []
-
-    def pack(record: PathRecord) -> dict[str, Any]:
-        indices = []
-        for step in record["steps"]:
-            key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(step.items()))
-            if key not in steps:
-                steps[key] = len(step_list)
-                step_list.append(step)
-            indices.append(steps[key])
-        packed: dict[str, Any] = {**record, "steps": indices}
-        if record["score_parts"] is not None:
-            key = json.dumps(record["score_parts"], sort_keys=True)
-            if key not in parts:
-                parts[key] = len(parts_list)
-                parts_list.append(record["score_parts"])
-            packed["score_parts"] = parts[key]
-        return packed
-
-    shown = highlight(G, highlight_paths)
-    on_page = pairs_on_page(G, table)
-    return {
-        "highlight": {**shown, "paths": [pack(r) for r in shown["paths"]]},
-        "paths": [{**entry, "paths": [pack(r) for r in entry["paths"]]} for entry in on_page],
-        "path_steps": step_list,
-        "path_score_parts": parts_list,
     }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 
 import networkx as nx
 import pytest
@@ -17,7 +16,7 @@ from mechkg.paths.table import pair_table
 from mechkg.paths.taxonomy import ancestors, descendants
 from mechkg.render.disease_pages import disease_subgraph
 from mechkg.render.page import explorer_html
-from mechkg.render.path_records import PairRecords, page_paths, pair_paths, pairs_on_page, path_record
+from mechkg.render.path_records import PairRecords, pair_paths, pairs_on_page, path_record
 from tests.render.page_fixture import build_graph, data_block
 
 TRIPLES = [("MSC", "secretes", "TGFB1"), ("TGFB1", "decreases", "TH17"), ("TH17", "contributesTo", "SLE")]
@@ -228,22 +227,3 @@ def test_packaged_records_list_every_step(packaged_built, packaged_table) -> Non
             assert bool(record["narrower_therapy"]) == parts["narrower_therapy"]
             seen["narrower"] += bool(record["narrower_therapy"])
     assert all(seen.values()), seen  # the packaged graph has paths of every kind: the checks above were exercised
-
-
-def test_page_paths_are_packed_and_unpack_to_the_records(packaged_built, packaged_table) -> None:
-    G = packaged_built.network
-    table = pair_paths(G, packaged_table)
-    highlighted = [packaged_table[0].paths[0]]
-    packed = page_paths(G, highlighted, table)
-    assert packed == page_paths(G, highlighted, table)  # deterministic
-    steps, parts = packed["path_steps"], packed["path_score_parts"]
-    assert len({json.dumps(s, sort_keys=True) for s in steps}) == len(steps)
-    assert len({json.dumps(p, sort_keys=True) for p in parts}) == len(parts)
-
-    def unpack(record: dict) -> dict:
-        return {**record, "steps": [steps[i] for i in record["steps"]], "score_parts": parts[record["score_parts"]]}
-
-    assert [{**e, "paths": [unpack(r) for r in e["paths"]]} for e in packed["paths"]] == pairs_on_page(G, table)
-    assert [unpack(r) for r in packed["highlight"]["paths"]] == [path_record(G, highlighted[0])]
-    whole = sum(len(json.dumps(r["steps"])) + len(json.dumps(r["score_parts"])) for e in table for r in e["paths"])
-    assert len(json.dumps(packed)) < len(json.dumps(pairs_on_page(G, table))) - whole // 2  # the packing saves most of it

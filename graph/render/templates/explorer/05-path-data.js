@@ -1,5 +1,5 @@
   // -- path records, unpacked -----------------------------------------------------------------
-  /* The page carries its paths packed (graph/render/path_records.py page_paths): a record's
+  /* The page carries its paths packed (graph/render/page_paths.py): a record's
    * `steps` are indices into DATA.path_steps and its `score_parts` an index into
    * DATA.path_score_parts. Unpacked here, before any other module reads them, every record in
    * DATA.paths[i].paths and DATA.highlight.paths is {nodes, edges, net_sign, score, number,
