@@ -11,8 +11,9 @@ A *path record* (:class:`PathRecord`) is what the page script (``templates/explo
   ``from``, ``to``; ``edge``, the edge walked, or ``None`` for an *is-a* step (``kind``
   ``"is_a"``): a ``broader`` relation (skos:broader) between the two nodes, which is a node
   attribute, not an edge of the graph, carries no claim and counts neither toward ``--max-hops``
-  nor toward the two-hop minimum; other steps are of ``kind`` ``"mechanism"``, ``"entry"``
-  (``uses``) or ``"exit"``. ``forward``: the step walks its edge from subject to object (for an
+  nor toward the two-hop minimum (entry and exit chains are made of ``uses`` and ``broader``,
+  so an exit is always an is-a step); other steps are of ``kind`` ``"mechanism"`` or ``"entry"``
+  (``uses``). ``forward``: the step walks its edge from subject to object (for an
   is-a step: from the narrower node to the broader one, "``from`` is a ``to``"); ``flagged`` and
   ``other_disease``: :func:`mechkg.views.paths.hop_marks`; ``claims``: the ids of the claims the
   step counts (those that gave it its support, strongest first; none for entry, exit and is-a
@@ -33,11 +34,10 @@ Records are made from the paths the callers have:
 * ``(subject, predicate, object)`` edge keys in walking order (a ``broader`` key that is no edge
   is an is-a step).
 
-On the page the records are packed (:mod:`mechkg.render.page_paths`).
-
 Records of the last two forms have no score, no score parts and no narrower therapy; their steps
 count the claims a default path search counts (:func:`mechkg.paths.score.counts`) and are never
-``other_disease`` (no disease was asked about).
+``other_disease`` (no disease was asked about). On the page, records are packed
+(:mod:`mechkg.render.page_paths`).
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph(claims={})
