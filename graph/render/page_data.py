@@ -2,8 +2,9 @@
 
 :func:`page_data` lists it in order: the language and name, the vis-network drawing, the
 entities, edges, claims and sources (as :mod:`mechkg.views` shapes them for every output), the
-legends, the disease filter's options, the highlighted paths, the paths panel's table and the
-links to other pages. A per-disease page carries only the claims its nodes and edges name.
+legends, the disease filter's options, the highlighted paths, the paths panel's table (both
+packed: :func:`mechkg.render.page_paths.page_paths`) and the links to other pages. A
+per-disease page carries only the claims its nodes and edges name.
 
 >>> from mechkg.network.assemble import assemble
 >>> from mechkg.network.evidence import EntityNode
@@ -25,7 +26,8 @@ from mechkg.network.evidence import Claim, Edge, EntityNode
 from mechkg.render.filters import disease_scope
 from mechkg.render.legend import class_legend, evidence_legend, flag_kind_labels, predicate_labels, sign_legend
 from mechkg.render.page_json import edge_id, plain
-from mechkg.render.path_records import HighlightPath, PairRecords, highlight, pairs_on_page
+from mechkg.render.page_paths import page_paths
+from mechkg.render.path_records import HighlightPath, PairRecords
 from mechkg.render.vis import vis_network
 from mechkg.views.claims import claim_json, source_json
 from mechkg.views.edges import edge_json
@@ -66,8 +68,7 @@ def page_data(
         "flag_kinds": flag_kind_labels(nodes, claims.values()),
         "diseases": _diseases(entities),
         "disease_scope": disease_scope(G),
-        "highlight": highlight(G, highlight_paths),
-        "paths": pairs_on_page(G, paths),
+        **page_paths(G, highlight_paths, paths),
         "links": [{"label": label, "href": href} for label, href in links],
     }
 

@@ -3,8 +3,9 @@
 The JSON follows the design's contract, ``{"source", "target", "paths": [{"nodes": [{"id",
 "label", "type"}], "edges": [{"subject", "predicate", "object", "sign", "claims": […]}],
 "net_sign", "score"}]}``, with extra keys: per path ``verdict``, ``score_parts``, ``therapy``,
-``variants``, per edge ``kind`` (mechanism / entry / exit), ``forward``, ``aspects``,
-``support``, ``independent_sources``; at the top ``query``, ``therapies``, ``mode``,
+``variants``, per edge ``kind`` (mechanism / entry / exit; a ``broader`` entry or exit edge is an
+*is-a* step), ``forward``, ``aspects``, ``support``, ``independent_sources``, ``flagged`` and
+``other_disease`` (:func:`hop_marks`); at the top ``query``, ``therapies``, ``mode``,
 ``constraints``, ``observed`` (the direct therapy → disease outcome with study figures),
 ``partial`` (nearest partial chains when there is no path) and ``truncated``. Each claim is
 :func:`mechkg.views.claims.claim_json` plus the ``value`` it adds to its hop.
@@ -13,6 +14,7 @@ The JSON follows the design's contract, ``{"source", "target", "paths": [{"nodes
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -22,14 +24,39 @@ from mechkg.paths.taxonomy import borrowed_hops
 from mechkg.views.claims import claim_json
 from mechkg.views.studies import study_json
 
-__all__ = ["mechanisms_json", "result_json"]
+__all__ = ["HopMarks", "hop_marks", "mechanisms_json", "result_json"]
+
+
+@dataclass(frozen=True, slots=True)
+class HopMarks:
+    """What the reader should know about one hop before trusting it (see :func:`hop_marks`)."""
+
+    flagged: bool
+    other_diseases: tuple[str, ...] = ()
+
+
+def hop_marks(G: nx.MultiDiGraph, path: MechanismPath) -> tuple[HopMarks, ...]:
+    """One :class:`HopMarks` per hop of ``path``, in order.
+
+    ``flagged``: at least one claim the hop counts (``hop.claims``, the claims that gave it its
+    support) carries a curator's flag. That is the rule of :mod:`mechkg.paths.score`: each flagged
+    claim counts at half strength; claims flagged as probably wrong are not counted at all (so they
+    mark nothing) unless the search includes them (``--include-doubtful``). An edge of the graph
+    is ``flagged`` by the same rule (any of its claims). ``other_diseases``: when the hop rests only on claims about other
+    diseases than the path's (:func:`mechkg.paths.taxonomy.borrowed_hops`, the rule of
+    :meth:`mechkg.paths.criteria.Criteria.is_other`), those diseases; else empty. Entry and exit
+    hops (``uses``, ``broader``) count no claim, so they carry neither mark.
+    """
+    borrowed = dict(borrowed_hops(G, path))
+    return tuple(HopMarks(any(c.flagged for c in hop.claims), borrowed.get(hop, ())) for hop in path.hops)
 
 
 def _claim_json(G: nx.MultiDiGraph, claim_id: str, value: float) -> dict[str, Any]:
     return {**claim_json(G.graph["claims"][claim_id]), "value": round(value, 6)}
 
 
-def _hop_json(G: nx.MultiDiGraph, hop: Hop) -> dict[str, Any]:
+def _hop_json(G: nx.MultiDiGraph, hop: Hop, marks: HopMarks | None = None) -> dict[str, Any]:
+    marks = marks or HopMarks(any(c.flagged for c in hop.claims))
     return {
         "subject": hop.subject,
         "predicate": hop.predicate,
@@ -40,6 +67,8 @@ def _hop_json(G: nx.MultiDiGraph, hop: Hop) -> dict[str, Any]:
         "aspects": list(hop.aspects),
         "support": round(hop.support, 6) if hop.kind == "mechanism" else None,
         "independent_sources": hop.sources,
+        "flagged": marks.flagged,
+        "other_disease": bool(marks.other_diseases),
         "claims": [_claim_json(G, c.id, c.value) for c in hop.claims],
     }
 
@@ -48,7 +77,7 @@ def _path_json(G: nx.MultiDiGraph, path: MechanismPath) -> dict[str, Any]:
     return {
         "therapy": path.therapy,
         "nodes": [n.to_dict() for n in path.nodes],
-        "edges": [_hop_json(G, h) for h in path.hops],
+        "edges": [_hop_json(G, h, m) for h, m in zip(path.hops, hop_marks(G, path), strict=True)],
         "net_sign": path.net_sign,
         "verdict": path.verdict,
         "score": round(path.score.total, 6),

@@ -45,6 +45,23 @@ def test_show_page_and_path_answer_share_the_claim_shape(packaged_built):
             assert shown[claim["id"]] == expected
 
 
+def test_path_answer_marks_flagged_and_other_disease_hops(packaged_built):
+    """`mechkg path --format json` says per hop what the page marks: a flagged claim, claims only about other diseases."""
+    from mechkg.paths.search import mechanism_paths
+    from mechkg.views.paths import result_json
+
+    G = packaged_built.network
+    answer = result_json(G, mechanism_paths(G, "MSC_THERAPY", "AIHA"))
+    hops = [e for p in answer["paths"] for e in p["edges"]]
+    for hop in hops:
+        assert hop["flagged"] == any(c["flags"] for c in hop["claims"])
+    for path in answer["paths"]:
+        other = {(b["subject"], b["predicate"], b["object"]) for b in path["borrowed_context"]}
+        assert {(e["subject"], e["predicate"], e["object"]) for e in path["edges"] if e["other_disease"]} == other
+    assert any(h["flagged"] for h in hops) and any(h["other_disease"] for h in hops)
+    assert any(h["predicate"] == "broader" for h in hops)  # the is-a steps are listed as entry/exit hops
+
+
 def test_a_study_shows_its_numbers(packaged_built):
     G = packaged_built.network
     study = next(n for n, d in G.nodes(data=True) if d["type"] == "ClinicalStudy" and d["study"].figures)

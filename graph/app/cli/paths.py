@@ -49,7 +49,7 @@ def _write(text: str, out: Path | None, count: int) -> None:
 
 
 def _render(G: Any, result: Any, fmt: str) -> str:
-    from mechkg.paths.report import highlight_steps, result_text
+    from mechkg.paths.report import result_text
     from mechkg.views.paths import result_json
 
     if fmt == "json":
@@ -58,7 +58,7 @@ def _render(G: Any, result: Any, fmt: str) -> str:
         from mechkg.render.page import explorer_html
 
         title = f"MechKG: {result.query} → {G.nodes[result.target]['label_en']}"
-        return explorer_html(G, title=title, highlight_paths=highlight_steps(result, G))
+        return explorer_html(G, title=title, highlight_paths=result.paths)  # every step, is-a steps and marks included
     return result_text(G, result)
 
 
