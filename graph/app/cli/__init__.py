@@ -10,7 +10,7 @@ Exit codes: 0 success; 1 the curation (or the built graph) is invalid; 2 a usage
 name that matches no entity or several.
 """
 
-from mechkg.app.cli import curation, export, paths, serve, show, sparql  # noqa: F401 - importing registers the commands
+from mechkg.app.cli import curation, draft, export, paths, serve, show, sparql  # noqa: F401 - importing registers the commands
 from mechkg.app.cli.group import main, run
 
 __all__ = ["main", "run"]
