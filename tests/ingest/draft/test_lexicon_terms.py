@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mechkg.ingest.draft.lexicon_terms import LEXICONS as LEXICONS_USED
 from mechkg.ingest.draft.lexicon_terms import article_words, is_abbreviation, lexicon_terms
 
 LEXICONS = Path(__file__).parents[2] / "data" / "draft" / "lexicons"
@@ -49,3 +50,11 @@ def test_abbreviations():
 
 def test_a_folder_without_lexicons_gives_nothing(tmp_path: Path):
     assert list(lexicon_terms(tmp_path, {"kidney"})) == []
+
+
+def test_each_lexicon_grounds_a_class_of_the_model():
+    from mechkg.ingest.model import ENTITY_CLASSES
+    from mechkg.terms.identifiers import LEXICON_FILES
+
+    assert {entity_class for _, entity_class in LEXICONS_USED} <= set(ENTITY_CLASSES)
+    assert {name for name, _ in LEXICONS_USED} <= set(LEXICON_FILES.values())
