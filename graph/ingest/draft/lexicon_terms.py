@@ -20,7 +20,8 @@ general to mean anything on their own; these rules keep the matcher small and th
 * **Noise**: a name needs at least three characters and one letter; a name of three characters
   or fewer counts only as an all-caps abbreviation (``MSC``, ``SLE``) and matches
   case-sensitively, as does any name whose letters are all capitals up to five characters
-  (``IL6R``); single general words (:data:`GENERIC_WORDS`) are skipped.
+  (``IL6R``); single general words (:data:`GENERIC_WORDS`) are skipped, and so is a synonym that
+  is one lower-case word of at most four letters (``read``, ``back``; a label such as ``lung`` is kept).
 * **Only what the article can contain**: a name is kept only when each of its ASCII words
   (folded, :mod:`mechkg.ingest.draft.fold`) occurs in the article as a word, so a lexicon of
   40 000 genes becomes the few dozen names worth an automaton.
@@ -72,6 +73,9 @@ GENERIC_WORDS = frozenset(
 MIN_LENGTH = 3
 SHORT_CAPS = 5
 """A name of letters all in capitals up to this length is an abbreviation, matched case-sensitively."""
+SHORT_SYNONYM = 4
+"""A lower-case one-word synonym this short is skipped: an abbreviation a lexicon wrote in lower
+case (MONDO's ``read`` for rectum adenocarcinoma) or an everyday word (UBERON's ``back``)."""
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MAX_FIELD = 100_000
@@ -112,10 +116,12 @@ def is_abbreviation(term: str) -> bool:
     return bool(letters) and len(term) <= SHORT_CAPS and all(char.isupper() for char in letters)
 
 
-def _usable(term: str) -> bool:
+def _usable(term: str, via_label: bool) -> bool:
     if len(term) < MIN_LENGTH or not any(char.isalpha() for char in term):
         return False
     if len(term) == MIN_LENGTH and not is_abbreviation(term):
+        return False
+    if not via_label and len(term) <= SHORT_SYNONYM and term.isalpha() and term.islower():
         return False
     return term.casefold() not in GENERIC_WORDS
 
@@ -150,7 +156,7 @@ def _file_terms(path: Path, entity_class: str, rank: int, words: set[str]) -> It
                 first = _WORD.search(folded)
                 if first is None or first.group() not in words:  # the cheap test that rejects almost every name
                     continue
-                if not set(_WORD.findall(folded)) <= words or not _usable(text):
+                if not set(_WORD.findall(folded)) <= words or not _usable(text, number == 0):
                     continue
                 symbol = hgnc and text != approved_name
                 yield LexiconTerm(

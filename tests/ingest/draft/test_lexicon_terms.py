@@ -58,3 +58,9 @@ def test_each_lexicon_grounds_a_class_of_the_model():
 
     assert {entity_class for _, entity_class in LEXICONS_USED} <= set(ENTITY_CLASSES)
     assert {name for name, _ in LEXICONS_USED} <= set(LEXICON_FILES.values())
+
+
+def test_short_lower_case_synonyms_are_skipped_but_labels_kept():
+    terms = _terms("the back of the kidney and the dorsum")
+    assert "back" not in terms  # a synonym of UBERON:0001137 dorsum
+    assert terms["dorsum"] == ("UBERON:0001137",) and terms["kidney"] == ("UBERON:0002113",)
