@@ -36,7 +36,16 @@ class Findings:
         """Checks that could not run here, and why (e.g. no source text available)."""
         self.broken: set[str] = set()
         """Ids of records that failed their shape check: already reported, so references to them are not."""
+        self.unfinished: list[Problem] = []
+        """Fields a draft left ``null`` for the curator (:mod:`mechkg.ingest.unfinished`)."""
+        self.unfinished_ids: set[str] = set()
+        """Ids of the records with such fields."""
 
     def add(self, place: Place, message: str) -> None:
         """Record one problem at ``place``."""
         self.problems.append(Problem(place.file, place.line, place.field, message))
+
+    def add_unfinished(self, place: Place, message: str, record_id: str) -> None:
+        """Record a field that a draft left for the curator to fill in."""
+        self.unfinished.append(Problem(place.file, place.line, place.field, message))
+        self.unfinished_ids.add(record_id)

@@ -54,6 +54,8 @@ class Curation:
     """Record id -> (file relative to ``root``, line)."""
     notices: tuple[str, ...] = ()
     """Checks that could not run here, and why (e.g. no source text available)."""
+    unfinished: frozenset[str] = frozenset()
+    """Ids of draft records with fields left for the curator (only with ``allow_unfinished``)."""
 
     def claims_reporting(self, study_id: str) -> list[Claim]:
         """The claims that name ``study_id`` as the study that reports them."""
@@ -65,11 +67,16 @@ def load_curation(
     *,
     sources_dir: Path | None = None,
     lexicons_dir: Path | None = None,
+    allow_unfinished: bool = False,
 ) -> Curation:
     """Read and check a curation folder; raise :class:`CurationError` listing every problem.
 
     Source texts and lexicons are found as described in :mod:`mechkg.resources`; the checks that
-    need them are skipped, with a notice, when they are not available here.
+    need them are skipped, with a notice, when they are not available here. A field a draft left
+    ``null`` for the curator is a problem too (:mod:`mechkg.ingest.unfinished`), unless
+    ``allow_unfinished``: for a report on quotes only (coverage), the unfinished claims are then
+    left out, with a notice. Unfinished entities and sources stay, with placeholders in their
+    open fields, so such a curation is never one to build a graph from.
     """
     root = Path(root).resolve()
     findings = Findings()
@@ -81,16 +88,26 @@ def load_curation(
     check_quotes(catalog, texts, findings)
     check_xrefs(catalog, lexicons_dir, findings)
     check_broader_cycles(catalog, findings)
-    if findings.problems:
-        raise CurationError(findings.problems)
+    problems = findings.problems if allow_unfinished else [*findings.problems, *findings.unfinished]
+    if problems:
+        raise CurationError(problems)
+    claims, notices = catalog.claims, list(findings.notices)
+    if findings.unfinished_ids:
+        claims = {key: claim for key, claim in claims.items() if key not in findings.unfinished_ids}
+        left_out = len(catalog.claims) - len(claims)
+        notices.append(
+            f"{len(findings.unfinished)} field(s) of a draft are not filled in yet; {left_out} unfinished claim(s) "
+            "are not counted here (mechkg validate lists what each still lacks)"
+        )
     return Curation(
         root=root,
         sources=catalog.sources,
         entities=catalog.entities,
         studies=catalog.studies,
-        claims=catalog.claims,
+        claims=claims,
         excuses=tuple(item.record for item in catalog.excused),
         texts=texts,
         locations=catalog.locations(),
-        notices=tuple(findings.notices),
+        notices=tuple(notices),
+        unfinished=frozenset(findings.unfinished_ids),
     )

@@ -1,7 +1,9 @@
 """Curation files -> typed records, each knowing the line of every one of its fields.
 
 A file is read with :mod:`mechkg.ingest.yaml_lines` (values that remember their lines) and each
-of its items is checked against the model of its kind (:mod:`mechkg.ingest.model`). A record
+of its items is checked against the model of its kind (:mod:`mechkg.ingest.model`); a field a
+draft left ``null`` for the curator is reported as unfinished and the rest of the record checked
+with a placeholder there (:mod:`mechkg.ingest.unfinished`). A record
 that fails is reported at the line of the deepest part of the error's location that exists in
 the file, with the field as a dotted path (``xrefs.0.curie``) and, for an unknown key, the keys
 allowed there.
@@ -29,6 +31,7 @@ from pydantic import BaseModel, ValidationError
 from mechkg.ingest.findings import Findings, Place
 from mechkg.ingest.folder import curation_files, read_text
 from mechkg.ingest.model import Claim, Entity, Excuse, Source, Study
+from mechkg.ingest.unfinished import unfinished_fields, with_placeholders
 from mechkg.ingest.yaml_lines import LocatedDict, LocatedList, YamlProblem, read_yaml_text
 
 __all__ = ["MODELS", "Located", "parse_records", "read_records"]
@@ -95,8 +98,11 @@ def parse_records(text: str, file: str, kind: str, findings: Findings) -> Iterat
         if not isinstance(item, LocatedDict):
             findings.add(Place(file, line), f"expected a record (key: value lines), got {item!r}")
             continue
+        gaps = unfinished_fields(kind, item)
+        for gap in gaps:
+            findings.add_unfinished(Place(file, _line_of(item, gap.loc), gap.path), gap.message, str(item.get("id", "")))
         try:
-            record = model.model_validate(dict(item))
+            record = model.model_validate(with_placeholders(item, gaps) if gaps else dict(item))
         except ValidationError as err:
             _report_invalid(model, item, err, file, findings)
             continue

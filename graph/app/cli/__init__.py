@@ -3,14 +3,15 @@
 One module per command family registers its commands on the group of :mod:`mechkg.app.cli.group`:
 :mod:`~mechkg.app.cli.curation` (build, validate, coverage), :mod:`~mechkg.app.cli.show`,
 :mod:`~mechkg.app.cli.sparql` (sparql, load), :mod:`~mechkg.app.cli.serve`,
-:mod:`~mechkg.app.cli.paths` (path, mechanisms) and :mod:`~mechkg.app.cli.export`. Each imports
+:mod:`~mechkg.app.cli.paths` (path, mechanisms), :mod:`~mechkg.app.cli.export` and
+:mod:`~mechkg.app.cli.draft`. Each imports
 only click at start-up and the rest inside its commands, so ``mechkg show`` pays for what it uses.
 
 Exit codes: 0 success; 1 the curation (or the built graph) is invalid; 2 a usage error, or a
 name that matches no entity or several.
 """
 
-from mechkg.app.cli import curation, export, paths, serve, show, sparql  # noqa: F401 - importing registers the commands
+from mechkg.app.cli import curation, draft, export, paths, serve, show, sparql  # noqa: F401 - importing registers the commands
 from mechkg.app.cli.group import main, run
 
 __all__ = ["main", "run"]

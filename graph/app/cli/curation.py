@@ -107,7 +107,7 @@ def coverage(
     from mechkg.ingest.load import load_curation
 
     with reported("coverage"):
-        loaded = load_curation(curation, sources_dir=sources, lexicons_dir=lexicons)
+        loaded = load_curation(curation, sources_dir=sources, lexicons_dir=lexicons, allow_unfinished=True)
     echo_notices(loaded.notices)
     wanted = [source_id] if source_id else sorted(loaded.texts)
     missing = [s for s in wanted if s not in loaded.texts]

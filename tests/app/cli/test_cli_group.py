@@ -18,7 +18,7 @@ def test_usage_error_exits_2():
     assert run("build", "--no-such-option")[0] == 2
 
 
-@pytest.mark.parametrize("command", ["build", "validate", "show"])
+@pytest.mark.parametrize("command", ["build", "validate", "show", "draft"])
 def test_help_says_what_and_gives_an_example(command: str):
     code, stdout, _ = run(command, "--help")
     assert code == 0 and "Example" in stdout and "--curation" in stdout
@@ -38,6 +38,7 @@ def test_every_command_is_registered():
         "path",
         "mechanisms",
         "export",
+        "draft",
     }
 
 
