@@ -103,6 +103,19 @@ def test_phone_graph_drawers_touch_and_axe(browser: Any, page_path: Any) -> None
     session.page.keyboard.press("Escape")
     assert not open_drawer(session, "controls")
     assert session.js("() => document.activeElement.id") == "toggle-controls"
+    # touch: pinch zooms the drawing (not the page), a one-finger drag pans it
+    view = "() => [mechkgExplorer.network.getScale(), mechkgExplorer.network.getViewPosition().x, visualViewport.scale]"
+    scale, x, _ = session.js(view)
+    cdp = session.context.new_cdp_session(session.page)
+    cdp.send("Input.synthesizePinchGesture", {"x": 195, "y": 400, "scaleFactor": 2, "gestureSourceType": "touch"})
+    zoomed, x, page_zoom = session.js(view)
+    assert zoomed > 1.5 * scale and page_zoom == 1
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": 150, "y": 400}]})
+    for step in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": 150 + 12 * step, "y": 400}]})
+        session.page.wait_for_timeout(16)  # a finger moves over time (one frame a step)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    assert session.js(view)[1] < x - 60 / zoomed  # dragged right: the view moved left
     # tap a node: it is selected and the details open as a small sheet over the graph
     where = session.js(
         """() => {
