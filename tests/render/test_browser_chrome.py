@@ -159,6 +159,7 @@ def test_small_and_wide_screens(browser: Any, page_path: Any) -> None:
 
     session = Session(browser, path, viewport=(1400, 900))
     assert open_drawer(session, "controls") and open_drawer(session, "panel-drawer")  # three columns
+    assert axe_violations(session) == []  # on load
     width = session.page.locator("#graph canvas").bounding_box()["width"]
     session.page.click("#toggle-controls")
     session.page.click("#toggle-panel")
@@ -324,11 +325,4 @@ def test_search_variants_listbox_and_table(browser: Any, page_path: Any) -> None
     before = session.js("() => mechkgExplorer.network.getScale()")
     session.page.keyboard.press("Equal")
     session.page.wait_for_function("(s) => mechkgExplorer.network.getScale() !== s", arg=before)
-    session.close()
-
-
-def test_axe_on_load_wide(browser: Any, page_path: Any) -> None:
-    path, _ = page_path
-    session = Session(browser, path)
-    assert axe_violations(session) == []
     session.close()
