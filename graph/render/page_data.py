@@ -3,7 +3,8 @@
 :func:`page_data` lists it in order: the language and name, the vis-network drawing, the
 entities, edges, claims and sources (as :mod:`mechkg.views` shapes them for every output), the
 legends, the disease filter's options, the highlighted paths, the paths panel's table (both
-packed: :func:`mechkg.render.page_paths.page_paths`) and the links to other pages. A
+packed: :func:`mechkg.render.page_paths.page_paths`), the links to other pages and the search
+keys. A
 per-disease page carries only the claims its nodes and edges name.
 
 >>> from mechkg.network.assemble import assemble
@@ -29,11 +30,12 @@ from mechkg.render.page_json import edge_id, plain
 from mechkg.render.page_paths import page_paths
 from mechkg.render.path_records import HighlightPath, PairRecords
 from mechkg.render.vis import vis_network
+from mechkg.terms.search_keys import fold_map, search_key
 from mechkg.views.claims import claim_json, source_json
 from mechkg.views.edges import edge_json
 from mechkg.views.entity import node_json
 
-__all__ = ["edge_table", "entity_table", "page_data"]
+__all__ = ["edge_table", "entity_table", "page_data", "search_table"]
 
 
 def page_data(
@@ -70,6 +72,7 @@ def page_data(
         "disease_scope": disease_scope(G),
         **page_paths(G, highlight_paths, paths),
         "links": [{"label": label, "href": href} for label, href in links],
+        "search": search_table(entities),
     }
 
 
@@ -106,6 +109,19 @@ def edge_table(edges: Iterable[Edge]) -> dict[str, dict[str, Any]]:
         key = edge_id(edge.subject, edge.predicate, edge.object)
         table[key] = plain({"id": key, **ends, **data})
     return table
+
+
+def search_table(entities: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """What the page's search needs: each entity's search keys and the map that folds a query's Chinese characters.
+
+    ``keys``: entity id -> the :func:`mechkg.terms.search_keys.search_key` of its id, labels and
+    synonyms (distinct, in that order, empty ones left out); ``fold``: the
+    :func:`mechkg.terms.search_keys.fold_map` of all of them, so that the page folds 幹, 干 and 乾
+    alike without OpenCC.
+    """
+    names = {n: [n, e["label_en"], e["label_zh"], *e.get("synonyms", ())] for n, e in entities.items()}
+    keys = {n: [k for k in dict.fromkeys(search_key(str(t)) for t in terms) if k] for n, terms in names.items()}
+    return {"keys": keys, "fold": fold_map(str(t) for terms in names.values() for t in terms)}
 
 
 def _edge_order(key: tuple[str, str, str]) -> tuple[str, str, str]:

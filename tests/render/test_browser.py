@@ -53,8 +53,8 @@ def packaged_page(
 def _search_first(session: Session, query: str) -> str:
     session.page.fill("#search", "")
     session.page.fill("#search", query)
-    session.page.wait_for_selector("#search-results button[data-id]")
-    return str(session.page.get_attribute("#search-results button[data-id]", "data-id"))
+    session.page.wait_for_selector("#search-results [role=option][data-id]")
+    return str(session.page.get_attribute("#search-results [role=option][data-id]", "data-id"))
 
 
 def test_packaged_page_renders_every_node_and_edge(browser: Any, packaged_page: Any) -> None:
@@ -382,7 +382,7 @@ window.addEventListener("load", function () {
   var search = document.getElementById("search");
   search.value = "紅斑";
   search.dispatchEvent(new Event("input"));
-  var hits = document.querySelectorAll("#search-results button");
+  var hits = document.querySelectorAll("#search-results [role=option][data-id]");
   document.body.setAttribute("data-hits", String(hits.length));
   hits[0].click();
   var select = document.getElementById("disease-filter");

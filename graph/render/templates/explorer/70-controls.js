@@ -2,7 +2,7 @@
 
   function checkbox(checked, onChange) {
     var box = el("input", {type: "checkbox", checked: checked});
-    box.addEventListener("change", function () { onChange(box.checked); applyFilters(); });
+    box.addEventListener("change", function () { onChange(box.checked); applyFilters(); remember(); });
     return box;
   }
   function renderControls() {
@@ -51,6 +51,7 @@
   document.getElementById("disease-filter").addEventListener("change", function (event) {
     state.disease = event.target.value;
     applyFilters();
+    remember();
   });
 
   /* ``opening``: the first call, when the items were made in this language already. */
@@ -58,7 +59,14 @@
     state.lang = UI[lang] ? lang : "en";
     document.documentElement.lang = state.lang;
     document.querySelectorAll("[data-i18n]").forEach(function (node) { node.textContent = t(node.dataset.i18n); });
+    document.querySelectorAll("[data-i18n-label]").forEach(function (node) {
+      node.setAttribute("aria-label", t(node.dataset.i18nLabel));
+    });
     searchInput.placeholder = t("searchPlaceholder");
+    results.setAttribute("aria-label", t("searchResults"));
+    graphFrame.setAttribute("aria-label", t("graphLabel"));
+    document.getElementById("view-switch").setAttribute("aria-label", t("display"));
+    setExpanded(panelDrawer.classList.contains("expanded"));
     document.querySelectorAll("#lang-switch button").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang));
     });
@@ -68,7 +76,9 @@
     if (!opening) { restyle(); }
     updateStatus();
     renderPanel();
-    if (searchInput.value) { showResults(); }
+    renderTable();
+    if (searchInput.value && !results.hidden) { showResults(); }
+    if (!opening) { remember(); }
   }
   document.querySelectorAll("#lang-switch button").forEach(function (b) {
     b.addEventListener("click", function () { setLanguage(b.dataset.lang); });
@@ -93,5 +103,6 @@
     state.disease = "";
     renderControls();
     applyFilters();
+    remember();
   });
 
