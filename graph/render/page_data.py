@@ -4,8 +4,7 @@
 entities, edges, claims and sources (as :mod:`mechkg.views` shapes them for every output), the
 legends, the disease filter's options, the highlighted paths, the paths panel's table (both
 packed: :func:`mechkg.render.page_paths.page_paths`), the links to other pages and the search
-keys. A
-per-disease page carries only the claims its nodes and edges name.
+keys. A per-disease page carries only the claims its nodes and edges name.
 
 >>> from mechkg.network.assemble import assemble
 >>> from mechkg.network.evidence import EntityNode
