@@ -24,6 +24,7 @@ from mechkg.network.assemble import edge_of, node_of
 from mechkg.network.evidence import Claim, Edge, EntityNode
 from mechkg.render.filters import disease_scope
 from mechkg.render.legend import class_legend, evidence_legend, flag_kind_labels, predicate_labels, sign_legend
+from mechkg.render.overview import overview_nodes
 from mechkg.render.page_json import edge_id, plain
 from mechkg.render.path_records import HighlightPath, PairRecords, highlight, pairs_on_page
 from mechkg.render.vis import vis_network
@@ -51,6 +52,7 @@ def page_data(
     edges = [edge_of(G, u, v, k) for u, v, k in sorted(G.edges(keys=True), key=_edge_order)]
     entities = entity_table(G, nodes)
     claims = _claims_on_page(G.graph["claims"], edges, entities)
+    pairs = pairs_on_page(G, paths)
     return {
         "lang": lang,
         "graph_name": str(G.graph.get("name", "MechKG")),
@@ -67,7 +69,8 @@ def page_data(
         "diseases": _diseases(entities),
         "disease_scope": disease_scope(G),
         "highlight": highlight(G, highlight_paths),
-        "paths": pairs_on_page(G, paths),
+        "paths": pairs,
+        "overview": overview_nodes(G, pairs),
         "links": [{"label": label, "href": href} for label, href in links],
     }
 

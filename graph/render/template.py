@@ -38,6 +38,7 @@ _INLINED = {
     "vis_js": f"vendor/vis-network-{VIS_NETWORK_VERSION}.min.js",
     "vis_css": f"vendor/vis-network-{VIS_NETWORK_VERSION}.css",
     "app_css": "explorer.css",
+    "canvas_css": "explorer-canvas.css",
 }
 #: The page script's modules, joined in this order (``templates/explorer/NN-name.js``).
 _SCRIPT_FOLDER = "explorer"

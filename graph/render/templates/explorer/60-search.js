@@ -2,9 +2,9 @@
 
   function selectNode(id, focus) {
     state.selection = {kind: "node", id: id};
-    if (nodesView.get(id)) {
+    if (revealNode(id)) { // 26-overview.js: brought into the overview if it was left out
       network.selectNodes([id]);
-      if (focus) { network.focus(id, {scale: Math.max(network.getScale(), 1), animation: {duration: 400}}); }
+      if (focus) { centreOn(id); }
     }
     renderPanel();
     remember();
