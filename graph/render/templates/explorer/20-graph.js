@@ -155,8 +155,8 @@
     var onlyFlagged = state.flagFilter === "only";
     candidates.forEach(function (id) {
       // a node that a filter left without any shown edge goes too (it had some in this view)
-      if (shownDegree[id] || rawDegree[id] === 0 || pinned.has(id) ||
-          (onlyFlagged && present(DATA.entities[id].flags))) { nodeSet.add(id); }
+      if (shownDegree[id] || pinned.has(id) ||
+          (onlyFlagged ? present(DATA.entities[id].flags) : rawDegree[id] === 0)) { nodeSet.add(id); }
     });
     return {nodes: nodeSet, edges: edgeSet};
   }
