@@ -38,18 +38,21 @@
   function shortLabel(id) {
     var e = DATA.entities[id];
     var text = label(e) || id;
-    var max = /[\u3000-\u9fff]/.test(text) ? 14 : 28;
+    var max = Math.ceil((/[\u3000-\u9fff]/.test(text) ? 14 : 28) * (narrowArea() ? 0.75 : 1));
     if (text.length > max) {
       var cut = text.lastIndexOf(" ", max - 1);
       text = text.slice(0, cut > max * 0.6 ? cut : max - 1).replace(/[\s,;:(\-–]+$/, "") + "…";
     }
     return (present(e.flags) ? "⚑ " : "") + text;
   }
+  /* A narrow graph area (a phone) gets shorter labels, all at the smallest size. */
+  function narrowArea() { return container.clientWidth < 600; }
   function labelInfo(id) {
-    var key = state.lang + "|" + id;
+    var narrow = narrowArea();
+    var key = state.lang + "|" + (narrow ? "n|" : "") + id;
     var info = labelCache[key];
     if (!info) {
-      var style = CLASS_FONT[DATA.entities[id].type] || ["", LABEL_MIN_PX];
+      var style = narrow ? ["", LABEL_MIN_PX] : CLASS_FONT[DATA.entities[id].type] || ["", LABEL_MIN_PX];
       var font = style[0] + style[1] + "px " + FONT_FACE;
       var text = shortLabel(id);
       measureContext.font = font;
@@ -169,6 +172,11 @@
       drawText(ctx, info.text, info.font, box.x + 2, box.y + 2);
       drawn.push({id: id, text: info.text, x: box.x, y: box.y, width: box.width, height: box.height, fontPx: info.px});
     };
+    // the controls on the graph (the view bar) are obstacles
+    container.querySelectorAll(".view-bar:not([hidden]) > *").forEach(function (child) {
+      var r = child.getBoundingClientRect(), c = container.getBoundingClientRect();
+      if (r.width && r.height) { grid.add({x: r.left - c.left, y: r.top - c.top, width: r.width, height: r.height}); }
+    });
     pinnedLabels().forEach(tryNode);
     drawPathStepLabels(ctx, grid, view);
     for (var i = 0; i < labelOrder.length && drawn.length < LABEL_MAX_DRAWN; i++) { tryNode(labelOrder[i]); }

@@ -20,8 +20,9 @@
     if (mode === "path") {
       positions = pathPositions(highlightPaths, ids);
     } else if (mode !== "all" && ids.length <= LOCAL_MAX) {
-      positions = forceLayout(ids, shownEdgePairs(), seedPositions(ids));
-      separateLabels(ids, positions);
+      var seed = seedPositions(ids, shownKey.split("\u0000")[0] === mode);
+      positions = seed.kept.size ? seed.positions : forceLayout(ids, shownEdgePairs(), seed.positions, seed.kept);
+      separateLabels(ids, positions, seed.kept.size === 0);
     } else {
       positions = null;
     }
@@ -47,17 +48,19 @@
     return pairs;
   }
 
-  /* Start positions: where a node is drawn now if it is on the canvas, else the global position,
-   * and a node new to the view next to a shown neighbour (an expanded node's neighbours start at it). */
-  function seedPositions(ids) {
+  /* Start positions. In the same mode as before (an expansion, a filter more or less): where a
+   * node is drawn now, and a node new to the view next to a shown neighbour. Else: the global
+   * positions, rescaled. */
+  function seedPositions(ids, sameMode) {
     var seed = Object.create(null);
     var current = network.getPositions();
     var drawn = Object.keys(current).filter(function (id) { return shownNodeSet.has(id); });
-    var useCurrent = drawn.length >= 2;
+    var useCurrent = sameMode && drawn.length >= 2;
+    var kept = new Set();
     ids.forEach(function (id) {
-      if (useCurrent && current[id]) { seed[id] = {x: current[id].x, y: current[id].y}; }
+      if (useCurrent && current[id]) { seed[id] = {x: current[id].x, y: current[id].y}; kept.add(id); }
     });
-    var jitter = function (id, salt) { // a small offset that depends only on the id
+    var jitter = function (id, salt) { // an offset that depends only on the id
       var h = 2166136261;
       var s = salt + id;
       for (var i = 0; i < s.length; i++) { h = Math.imul(h ^ s.charCodeAt(i), 16777619); }
@@ -75,25 +78,36 @@
       ids.forEach(function (id) {
         seed[id] = {x: (globalPosition[id].x - mx) * factor + jitter(id, "x") * 0.1, y: (globalPosition[id].y - my) * factor + jitter(id, "y") * 0.1};
       });
-      return seed;
+      return {positions: seed, kept: new Set()};
     }
     var neighbours = Object.create(null);
     shownEdgePairs().forEach(function (p) {
       (neighbours[p[0]] = neighbours[p[0]] || []).push(p[1]);
       (neighbours[p[1]] = neighbours[p[1]] || []).push(p[0]);
     });
+    // the new nodes on rings around the shown node they hang on, in id order
+    var around = Object.create(null);
     ids.forEach(function (id) {
       if (seed[id]) { return; }
-      var anchor = (neighbours[id] || []).filter(function (o) { return current[o] && shownNodeSet.has(o); }).sort()[0];
-      var base = anchor ? current[anchor] : {x: 0, y: 0};
-      seed[id] = {x: base.x + jitter(id, "x"), y: base.y + jitter(id, "y")};
+      var anchor = (neighbours[id] || []).filter(function (o) { return kept.has(o); }).sort()[0] || "";
+      (around[anchor] = around[anchor] || []).push(id);
     });
-    return seed;
+    Object.keys(around).forEach(function (anchor) {
+      var list = around[anchor];
+      var base = anchor ? current[anchor] : {x: 0, y: 0};
+      var radius = Math.max(IDEAL_EDGE, list.length * 140 / (2 * Math.PI));
+      list.forEach(function (id, i) {
+        var angle = 2 * Math.PI * i / list.length + 0.3;
+        seed[id] = {x: base.x + radius * Math.cos(angle) * 1.4, y: base.y + radius * Math.sin(angle)};
+      });
+    });
+    return {positions: seed, kept: kept};
   }
 
-  /* Fruchterman-Reingold on ``ids`` joined by ``pairs`` from ``seed``; a weak pull to the centre
-   * keeps separate components together. Returns id -> {x, y}. */
-  function forceLayout(ids, pairs, seed) {
+  /* Fruchterman-Reingold on ``ids`` joined by ``pairs`` from ``seed``; a pull to the centre keeps
+   * separate components together. The ``kept`` nodes (those on screen already) stay where they
+   * are, so that the reader keeps their bearings while new nodes settle. Returns id -> {x, y}. */
+  function forceLayout(ids, pairs, seed, kept) {
     var n = ids.length;
     var index = Object.create(null);
     var x = new Float64Array(n), y = new Float64Array(n), dx = new Float64Array(n), dy = new Float64Array(n);
@@ -102,7 +116,13 @@
     pairs.forEach(function (p) { if (p[0] in index && p[1] in index) { links.push(index[p[0]], index[p[1]]); } });
     var k = IDEAL_EDGE;
     var iterations = Math.max(20, Math.min(300, Math.floor(LAYOUT_BUDGET / Math.max(n * n, 1))));
-    var t0 = k * Math.max(2, Math.sqrt(n)) * 0.5;
+    var t0 = kept.size ? k * 2 : k * Math.max(2, Math.sqrt(n)) * 0.5;
+    // the pull goes to the centre of the seed; weak when most nodes stay where they are
+    var cx = 0, cy = 0;
+    for (var c = 0; c < n; c++) { cx += x[c] / n; cy += y[c] / n; }
+    var gravity = kept.size ? GRAVITY * 0.05 : GRAVITY;
+    var moves = new Uint8Array(n);
+    ids.forEach(function (id, i) { moves[i] = kept.has(id) ? 0 : 1; });
     for (var it = 0; it < iterations && n > 1; it++) {
       dx.fill(0); dy.fill(0);
       for (var i = 0; i < n; i++) {
@@ -123,8 +143,9 @@
       }
       var temperature = t0 * (1 - it / iterations) + 1;
       for (var m = 0; m < n; m++) {
+        if (!moves[m]) { continue; }
         // gravity, as strong as the repulsion of the whole cloud at its natural radius (k·√n)
-        dx[m] -= x[m] * GRAVITY; dy[m] -= y[m] * GRAVITY;
+        dx[m] -= (x[m] - cx) * gravity; dy[m] -= (y[m] - cy) * gravity;
         var len = Math.sqrt(dx[m] * dx[m] + dy[m] * dy[m]);
         if (len > 0) {
           var step = Math.min(len, temperature) / len;
@@ -139,7 +160,7 @@
 
   /* Stretch ``positions`` to fill the graph area at scale 1, then push overlapping nodes apart
    * (a few passes over the pairs, at most LOCAL_MAX nodes), each node a box with its label below it. */
-  function separateLabels(ids, positions) {
+  function separateLabels(ids, positions, stretch) {
     var n = ids.length;
     if (n < 2) { return; }
     var area = fitArea();
@@ -148,12 +169,15 @@
     var minX = Math.min.apply(null, xs), minY = Math.min.apply(null, ys);
     var spanX = Math.max(Math.max.apply(null, xs) - minX, 1);
     var spanY = Math.max(Math.max.apply(null, ys) - minY, 1);
-    var sx = area.width / spanX, sy = area.height / spanY;
+    var sx = stretch ? area.width / spanX : 1, sy = stretch ? area.height / spanY : 1;
+    if (!stretch) { minX = 0; minY = 0; }
     var boxes = ids.map(function (id) {
       var p = positions[id];
       var size = labelSize(id);
       var r = nodeRadius(id);
-      return {id: id, x: (p.x - minX) * sx, y: (p.y - minY) * sy, w: Math.max(size.width, 2 * r) + 10, h: size.height + 2 * r + 8};
+      // on a narrow area a label may not claim more than a third of its width (the grid drops what does not fit)
+      var w = Math.min(size.width, area.width / 3);
+      return {id: id, x: (p.x - minX) * sx, y: (p.y - minY) * sy, w: Math.max(w, 2 * r) + 10, h: size.height + 2 * r + 8};
     });
     pushApart(boxes, SEPARATE_PASSES);
     boxes.forEach(function (b) { positions[b.id] = {x: b.x, y: b.y}; });
@@ -186,7 +210,7 @@
   /* The part of the graph area that nodes may fill (without the margins for labels): {width, height, ...}. */
   function fitArea() {
     var width = Math.max(container.clientWidth, 1), height = Math.max(container.clientHeight, 1);
-    var marginX = Math.min(90, width * 0.15), marginTop = Math.min(44, height * 0.08), marginBottom = Math.min(48, height * 0.1);
+    var marginX = Math.min(90, width * 0.06), marginTop = Math.min(44, height * 0.08), marginBottom = Math.min(48, height * 0.1);
     return {width: Math.max(width - 2 * marginX, 50), height: Math.max(height - marginTop - marginBottom, 50),
       marginTop: marginTop, marginBottom: marginBottom};
   }

@@ -80,7 +80,9 @@
     var reach = 1;
     around.forEach(function (n) { if (pos[n]) { reach = Math.max(reach, Math.abs(pos[n].x - here.x), Math.abs(pos[n].y - here.y)); } });
     var half = Math.min(container.clientWidth, container.clientHeight) / 2 - 60;
-    var scale = Math.max(Math.min(half / reach, 1), Math.min(network.getScale(), 0.6), 0.3);
+    var current = network.getScale();
+    // closer when the neighbours are near, never further out than now, and no closer than 1 (or now)
+    var scale = Math.min(Math.max(half / reach, current), Math.max(current, 1));
     network.moveTo({position: here, scale: scale, animation: false});
   }
 

@@ -55,14 +55,14 @@
     var body = network.body;
     var scale = network.getScale();
     ctx.save();
-    ctx.strokeStyle = "rgba(230,97,0,0.3)";
+    ctx.strokeStyle = "rgba(230,97,0,0.28)";
     ctx.lineCap = "round";
     shownEdgeSet.forEach(function (id) {
       var info = DATA.edges[id];
       if (!info.flagged) { return; }
       var a = body.nodes[info.from], b = body.nodes[info.to];
       if (!a || !b) { return; }
-      ctx.lineWidth = 7 / scale;
+      ctx.lineWidth = 5 / scale;
       ctx.beginPath();
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);

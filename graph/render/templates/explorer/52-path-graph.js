@@ -56,15 +56,21 @@
         at.lanes.push(lane);
       });
     });
+    // a portrait graph area (a phone) takes the layers from top to bottom, the rows side by side
+    var area = fitArea();
+    var portrait = area.height > area.width * 1.2;
+    if (portrait) { column = Math.max(Math.min(area.height / (longest - 1), 120), 70); }
+    var row = portrait ? Math.max(Math.min(area.width / Math.max(rows - 1, 1), widest + 20), 60) : PATH_ROW;
     var out = Object.create(null);
     ids.forEach(function (id) {
       var at = place[id];
       if (!at) { out[id] = globalPosition[id]; return; }
       var mean = function (list) { return list.reduce(function (s, v) { return s + v; }, 0) / list.length; };
-      var x = Math.round(mean(at.xs) * (longest - 1)) * column;
-      var y = (mean(at.lanes) - (rows - 1) / 2) * PATH_ROW;
-      out[id] = {x: x, y: y};
+      var layer = Math.round(mean(at.xs) * (longest - 1)) * column;
+      var lane = (mean(at.lanes) - (rows - 1) / 2) * row;
+      out[id] = portrait ? {x: lane, y: layer} : {x: layer, y: lane};
     });
+    if (portrait) { return out; }
     // nodes of one column at least PATH_ROW / 2 apart, in the order of their rows
     var columns = Object.create(null);
     ids.forEach(function (id) { if (place[id]) { (columns[out[id].x] = columns[out[id].x] || []).push(id); } });
