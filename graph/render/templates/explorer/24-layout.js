@@ -210,7 +210,8 @@
   /* The part of the graph area that nodes may fill (without the margins for labels): {width, height, ...}. */
   function fitArea() {
     var width = Math.max(container.clientWidth, 1), height = Math.max(container.clientHeight, 1);
-    var marginX = Math.min(90, width * 0.06), marginTop = Math.min(44, height * 0.08), marginBottom = Math.min(48, height * 0.1);
+    // a path's end nodes carry labels wider than the nodes: more room at the sides
+    var marginX = pathMode() ? Math.min(110, width * 0.15) : Math.min(90, width * 0.06), marginTop = Math.min(44, height * 0.08), marginBottom = Math.min(48, height * 0.1);
     return {width: Math.max(width - 2 * marginX, 50), height: Math.max(height - marginTop - marginBottom, 50),
       marginTop: marginTop, marginBottom: marginBottom};
   }

@@ -58,7 +58,7 @@
     });
     // a portrait graph area (a phone) takes the layers from top to bottom, the rows side by side
     var area = fitArea();
-    var portrait = area.height > area.width * 1.2;
+    var portrait = container.clientHeight > container.clientWidth * 1.2;
     if (portrait) { column = Math.max(Math.min(area.height / (longest - 1), 120), 70); }
     var row = portrait ? Math.max(Math.min(area.width / Math.max(rows - 1, 1), widest + 20), 60) : PATH_ROW;
     var out = Object.create(null);
@@ -71,14 +71,14 @@
       out[id] = portrait ? {x: lane, y: layer} : {x: layer, y: lane};
     });
     if (portrait) { return out; }
-    // nodes of one column at least PATH_ROW / 2 apart, in the order of their rows
+    // nodes of one column at least 3/4 of a row apart, in the order of their rows
     var columns = Object.create(null);
     ids.forEach(function (id) { if (place[id]) { (columns[out[id].x] = columns[out[id].x] || []).push(id); } });
     Object.keys(columns).forEach(function (x) {
       var list = columns[x].sort(function (a, b) { return out[a].y - out[b].y || (a < b ? -1 : 1); });
       for (var i = 1; i < list.length; i++) {
         var above = out[list[i - 1]];
-        if (out[list[i]].y < above.y + PATH_ROW / 2) { out[list[i]] = {x: out[list[i]].x, y: above.y + PATH_ROW / 2}; }
+        if (out[list[i]].y < above.y + PATH_ROW * 0.75) { out[list[i]] = {x: out[list[i]].x, y: above.y + PATH_ROW * 0.75}; }
       }
     });
     return out;
