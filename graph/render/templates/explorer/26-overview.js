@@ -31,7 +31,9 @@
     clear(viewBar);
     var mode = viewMode();
     var canOverview = overviewSet.size > 0 && overviewSet.size < DATA.vis.nodes.length;
-    if (mode === "overview" || (mode !== "all" && state.view === "overview")) {
+    // a focus and a filter have their own ways out ("leave focus", the filters themselves)
+    if (mode === "focus" || mode === "filtered") { viewBar.hidden = true; return; }
+    if (mode === "overview" || (mode === "path" && state.view === "overview")) {
       var all = el("button", {type: "button", id: "view-all"}, t("viewShowAll"));
       all.addEventListener("click", function () { setView("all"); });
       viewBar.appendChild(all);
