@@ -172,6 +172,11 @@ def test_flags_filter_and_legend(browser: Any, canvas_page: Any) -> None:
     } - flagged - {f"{u}|{k}|{v}" for u, v, k in G.edges(keys=True) if u in flagged_nodes or v in flagged_nodes}
     session.page.select_option("#flag-filter", "all")
     assert len(session.js("() => mechkgExplorer.shownEdges()")) == G.number_of_edges()
+    # a filter that hides edges hides the nodes it leaves without any (the sign filter made orphans of all)
+    session.page.locator("#sign-legend input").nth(0).uncheck()
+    edges = set(session.js("() => mechkgExplorer.shownEdges()"))
+    ends = {end for e in edges for end in e.split("|")[::2]}
+    assert edges and set(session.js("() => mechkgExplorer.shownNodes()")) == ends | {n for n in G if G.degree(n) == 0}
     session.close()
 
 
