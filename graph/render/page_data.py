@@ -25,6 +25,7 @@ from mechkg.network.assemble import edge_of, node_of
 from mechkg.network.evidence import Claim, Edge, EntityNode
 from mechkg.render.filters import disease_scope
 from mechkg.render.legend import class_legend, evidence_legend, flag_kind_labels, predicate_labels, sign_legend
+from mechkg.render.overview import overview_nodes
 from mechkg.render.page_json import edge_id, plain
 from mechkg.render.page_paths import page_paths
 from mechkg.render.path_records import HighlightPath, PairRecords
@@ -54,6 +55,7 @@ def page_data(
     edges = [edge_of(G, u, v, k) for u, v, k in sorted(G.edges(keys=True), key=_edge_order)]
     entities = entity_table(G, nodes)
     claims = _claims_on_page(G.graph["claims"], edges, entities)
+    path_data = page_paths(G, highlight_paths, paths)
     return {
         "lang": lang,
         "graph_name": str(G.graph.get("name", "MechKG")),
@@ -69,7 +71,8 @@ def page_data(
         "flag_kinds": flag_kind_labels(nodes, claims.values()),
         "diseases": _diseases(entities),
         "disease_scope": disease_scope(G),
-        **page_paths(G, highlight_paths, paths),
+        **path_data,
+        "overview": overview_nodes(G, path_data["paths"]),
         "links": [{"label": label, "href": href} for label, href in links],
         "search": search_table(entities),
     }

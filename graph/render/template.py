@@ -39,6 +39,7 @@ _INLINED = {
     "vis_css": f"vendor/vis-network-{VIS_NETWORK_VERSION}.css",
     "app_css": "explorer.css",
     "paths_css": "explorer-paths.css",
+    "canvas_css": "explorer-canvas.css",
 }
 #: The page script's modules, joined in this order (``templates/explorer/NN-name.js``).
 _SCRIPT_FOLDER = "explorer"

@@ -84,7 +84,7 @@ def _add_node(net: Network, node: EntityNode, position: tuple[int, int], degree:
             "highlight": {"background": style.color, "border": "#000000"},
             "hover": {"background": style.color, "border": "#000000"},
         },
-        size=round(min(12 + 5 * math.sqrt(degree), 45), 2),
+        size=round(min(7 + 3 * math.sqrt(degree), 26), 2),
         x=position[0],
         y=position[1],
         borderWidth=2 if node.flags else 1,

@@ -22,8 +22,9 @@ import pytest
 
 from mechkg.network.evidence import Xref
 from mechkg.render.filters import disease_scope
+from mechkg.render.overview import overview_nodes
 from mechkg.render.page import write_explorer
-from mechkg.render.path_records import PairRecords, pair_paths, path_record
+from mechkg.render.path_records import PairRecords, pair_paths, pairs_on_page, path_record
 from tests.browser_session import Session
 from tests.conftest import MINI, MINI_SOURCES
 from tests.render.page_fixture import XSS as PAGE_XSS
@@ -57,9 +58,19 @@ def _search_first(session: Session, query: str) -> str:
     return str(session.page.get_attribute("#search-results [role=option][data-id]", "data-id"))
 
 
-def test_packaged_page_renders_every_node_and_edge(browser: Any, packaged_page: Any) -> None:
-    path, G, _ = packaged_page
+def _overview(G: nx.MultiDiGraph, table: list[Any]) -> set[str]:
+    return set(overview_nodes(G, pairs_on_page(G, table)))
+
+
+def test_packaged_page_opens_on_the_overview_and_renders_every_node_and_edge(browser: Any, packaged_page: Any) -> None:
+    path, G, table = packaged_page
     session = Session(browser, path)
+    overview = _overview(G, table)
+    assert 40 <= len(overview) < G.number_of_nodes()
+    assert set(session.js("() => mechkgExplorer.shownNodes()")) == overview
+    assert session.js("() => mechkgExplorer.viewMode()") == "overview"
+    session.page.click("#view-all")  # the whole graph, at the build's global positions
+    assert session.js("() => mechkgExplorer.viewMode()") == "all"
     drawn = session.js("() => [mechkgExplorer.network.body.nodeIndices.length, mechkgExplorer.network.body.edgeIndices.length]")
     assert drawn == [G.number_of_nodes(), G.number_of_edges()]
     assert sorted(session.js("() => mechkgExplorer.shownNodes()")) == sorted(G.nodes)
@@ -124,6 +135,7 @@ def test_packaged_clicking_an_edge_shows_its_quote(browser: Any, packaged_page: 
     claims = G.graph["claims"]
     quotes = [claims[c].quote for c in G.edges[edge]["claims"]]
     session = Session(browser, path)
+    session.page.click("#view-all")
     _click_edge(session, "LET7F|decreases|IL6")
     text = session.panel_text()
     assert quotes and all(q in text for q in quotes)
@@ -225,10 +237,12 @@ def test_packaged_focus_mode_shows_the_k_hop_neighbourhood(browser: Any, package
     assert "聚焦" in session.page.inner_text("#focus-bar") and "離開聚焦" in session.page.inner_text("#focus-bar")
     assert f"顯示 {len(two_hops)}/{G.number_of_nodes()} 個節點" in session.page.inner_text("#status")
     session.page.click('#lang-switch [data-lang="en"]')
-    # leaving the focus restores every node and edge
+    # leaving the focus goes back to the view it left (the overview); the whole graph is one click away
     session.page.click("#focus-exit")
     assert session.js("() => mechkgExplorer.focused()") is None
     assert session.page.is_hidden("#focus-bar")
+    assert session.js("() => mechkgExplorer.viewMode()") == "overview" and "TH17" in _shown(session)[0]
+    session.page.click("#view-all")
     assert _shown(session) == (set(G.nodes), {f"{u}|{k}|{v}" for u, v, k in G.edges(keys=True)})
     assert f"{G.number_of_nodes()} nodes · {G.number_of_edges()} edges shown" in session.page.inner_text("#status")
     session.close()
@@ -266,7 +280,7 @@ def test_packaged_focus_deep_link(browser: Any, packaged_page: Any) -> None:
     assert all(claims[c].quote in session.panel_text() for c in G.edges["LET7F", "IL6", "decreases"]["claims"])
     session.page.goto(path.as_uri() + "#node=SLE")
     session.page.wait_for_function("() => mechkgExplorer.focused() === null")
-    assert len(session.js("() => mechkgExplorer.shownNodes()")) == G.number_of_nodes()
+    assert set(session.js("() => mechkgExplorer.shownNodes()")) == _overview(G, packaged_page[2])
     # an unknown id or a silly depth does no harm
     session.page.goto(path.as_uri() + "#focus=NO_SUCH_NODE&k=2")
     session.page.goto(path.as_uri() + "#focus=SLE&k=99")

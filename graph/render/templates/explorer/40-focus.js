@@ -19,8 +19,13 @@
     button.addEventListener("click", function () {
       if (focused) { setFocus(null); } else { setFocus(id, state.focusK); }
     });
+    var expand = null;
+    if (viewMode() === "overview" && neighboursOf(id).some(function (n) { return !shownNodeSet.has(n); })) {
+      expand = el("button", {type: "button", className: "expand-node", title: t("expandHint")}, t("expand"));
+      expand.addEventListener("click", function () { expandNode(id); centreOn(id); renderPanel(); });
+    }
     return el("div", {className: "focus-box"}, el("label", null, t("focus") + " ", depthSelect("focus-depth")),
-      " ", button, el("p", {className: "note"}, t("focusHint")));
+      " ", button, expand ? [" ", expand] : null, el("p", {className: "note"}, t("focusHint")));
   }
   /* The top bar while focused: which node, how deep, and the way out. */
   function renderFocusBar() {
@@ -47,11 +52,10 @@
     } else {
       state.focus = null;
     }
-    applyFilters();
+    if (state.focus && pathMode()) { leavePathMode(); }
+    if (state.focus && moved) { state.selection = {kind: "node", id: state.focus.id}; }
+    applyFilters(); // a layout of the neighbourhood of its own, fitted
     if (state.focus) {
-      var shown = nodesView.getIds();
-      if (shown.length) { network.fit({nodes: shown, animation: {duration: 400}}); }
-      if (moved) { state.selection = {kind: "node", id: state.focus.id}; }
       if (state.selection && state.selection.kind === "node" && nodesView.get(state.selection.id)) {
         network.selectNodes([state.selection.id]);
       }

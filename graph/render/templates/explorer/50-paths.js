@@ -9,7 +9,9 @@
     return sign === -1 ? t("netNeg") : sign === 1 ? t("netPos") : sign === 0 ? t("netZero") : t("netNone");
   }
 
+  /* Show ``list`` (path records) on the graph: only their nodes and steps, laid out left to right. */
   function setHighlight(list) {
+    highlightPaths = list;
     highlightNodes = new Set();
     highlightEdges = new Set();
     list.forEach(function (p) {
@@ -19,9 +21,13 @@
     state.highlight = highlightEdges.size > 0;
     document.getElementById("highlight-toggle").hidden = !state.highlight;
     document.getElementById("highlight").checked = state.highlight;
+    applyFilters();
     restyle();
-    var shown = Array.from(highlightNodes).filter(function (id) { return nodesView.get(id); });
-    if (shown.length) { network.fit({nodes: shown, animation: {duration: 400}}); }
+  }
+  function leavePathMode() {
+    state.highlight = false;
+    document.getElementById("highlight").checked = false;
+    restyle();
   }
 
   var pathDisease = document.getElementById("path-disease");

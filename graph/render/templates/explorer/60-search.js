@@ -1,13 +1,15 @@
   // -- selection and search --------------------------------------------------------------------
 
-  /* Move the view onto a node at a scale where its label reads (the text is 14 px at scale 1), in
-   * the part of the graph that an open drawer leaves free; at once (an animation is as slow as the
-   * drawing of its frames). */
-  var LEGIBLE_SCALE = 1.2;
+  /* Move the view onto a node and its shown neighbours (26-overview.js centreOn), in the part of
+   * the graph that an open drawer leaves free; at once (an animation is as slow as the drawing of
+   * its frames). */
   function centreOnNode(id) {
     if (!nodesView.get(id)) { return; }
-    network.focus(id, {scale: Math.max(network.getScale(), LEGIBLE_SCALE), offset: drawerOffset(),
-      animation: false});
+    centreOn(id);
+    var offset = drawerOffset();
+    if (offset.x || offset.y) {
+      network.moveTo({position: network.getPositions([id])[id], scale: network.getScale(), offset: offset, animation: false});
+    }
   }
   /* Fit the view to some nodes (an edge's ends, a path), with a margin, in the free part of the graph. */
   function centreOnNodes(ids) {
@@ -26,8 +28,9 @@
 
   function selectNode(id, focus) {
     state.selection = {kind: "node", id: id};
+    var shown = revealNode(id); // 26-overview.js: brought into the overview if it was left out
     renderPanel();
-    if (nodesView.get(id)) {
+    if (shown) {
       network.selectNodes([id]);
       if (focus) { revealPanel(); centreOnNode(id); }
     }
