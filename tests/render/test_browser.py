@@ -114,10 +114,16 @@ def _click_edge(session: Session, edge_id: str) -> None:
           const [from, to] = [edgeId.split("|")[0], edgeId.split("|")[2]];
           net.fit({nodes: [from, to], animation: false});
           const pos = net.getPositions([from, to]);
-          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55]) {
+          // a point where this edge alone is near (vis' click looks a little wider than getEdgeAt)
+          const only = (dom) => [-2, 0, 2].every((dx) => [-2, 0, 2].every((dy) => {
+            const p = {x: dom.x + dx, y: dom.y + dy};
+            return net.getNodeAt(p) === undefined && net.getEdgeAt(p) === edgeId;
+          }));
+          for (let i = 4; i <= 96; i += 2) {
+            const t = i / 100;
             const dom = net.canvasToDOM({x: pos[from].x + t * (pos[to].x - pos[from].x),
                                          y: pos[from].y + t * (pos[to].y - pos[from].y)});
-            if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === edgeId) { return dom; }
+            if (only(dom)) { return dom; }
           }
           return null;
         }""",

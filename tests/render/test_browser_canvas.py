@@ -9,6 +9,7 @@ are), none below 11 px, none overlapping another, all inside the graph area.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,16 @@ def _graph_has_room(session: Session) -> bool:
     )
 
 
+def _in_controls(session: Session, action: Callable[[], Any]) -> None:
+    """Do ``action`` in the filters column; on a narrow screen that is a drawer, opened for it and closed again."""
+    closed = session.js("() => document.getElementById('controls').classList.contains('closed')")
+    if closed:
+        session.page.click("#toggle-controls")
+    action()
+    if closed:
+        session.page.keyboard.press("Escape")
+
+
 @pytest.mark.parametrize("size", SIZES, ids=["1400x900", "390x844"])
 def test_labels_are_readable_in_every_state(browser: Any, canvas_page: Any, size: tuple[int, int]) -> None:
     path, _, _ = canvas_page
@@ -101,14 +112,14 @@ def test_labels_are_readable_in_every_state(browser: Any, canvas_page: Any, size
     seen["focus"] = _readable(session, "focus")
     session.page.click("#focus-exit")
     # a disease filter: its own layout over the whole graph
-    session.page.select_option("#disease-filter", "IBD")
+    _in_controls(session, lambda: session.page.select_option("#disease-filter", "IBD"))
     assert session.js("() => mechkgExplorer.viewMode()") == "filtered"
     seen["disease"] = _readable(session, "disease filter")
     assert "IBD" in seen["disease"]["ids"]
-    session.page.select_option("#disease-filter", "")
+    _in_controls(session, lambda: session.page.select_option("#disease-filter", ""))
     # a path: every node of the shown paths labelled
-    session.page.select_option("#path-disease", PAIR[1])
-    session.page.select_option("#path-therapy", PAIR[0])
+    _in_controls(session, lambda: session.page.select_option("#path-disease", PAIR[1]))
+    _in_controls(session, lambda: session.page.select_option("#path-therapy", PAIR[0]))
     assert session.js("() => mechkgExplorer.viewMode()") == "path"
     seen["path"] = _readable(session, "paths")
     assert set(seen["path"]["in_view"]) <= seen["path"]["ids"]
@@ -157,20 +168,20 @@ def test_flags_filter_and_legend(browser: Any, canvas_page: Any) -> None:
     session = Session(browser, path)
     legend = session.page.inner_text("#flag-legend")
     assert f"flagged edges: {len(flagged)}, nodes: {len(flagged_nodes)}" in legend
-    session.page.select_option("#flag-filter", "only")
+    _in_controls(session, lambda: session.page.select_option("#flag-filter", "only"))
     edges = set(session.js("() => mechkgExplorer.shownEdges()"))
     assert edges == flagged
     nodes = set(session.js("() => mechkgExplorer.shownNodes()"))
     assert nodes == {end for e in flagged for end in e.split("|")[::2]} | flagged_nodes
     _readable(session, "only flagged")
-    session.page.select_option("#flag-filter", "hide")
+    _in_controls(session, lambda: session.page.select_option("#flag-filter", "hide"))
     edges = set(session.js("() => mechkgExplorer.shownEdges()"))
     assert edges and not edges & flagged and not set(session.js("() => mechkgExplorer.shownNodes()")) & flagged_nodes
     session.page.click("#view-all")
     assert set(session.js("() => mechkgExplorer.shownEdges()")) == {
         f"{u}|{k}|{v}" for u, v, k in G.edges(keys=True)
     } - flagged - {f"{u}|{k}|{v}" for u, v, k in G.edges(keys=True) if u in flagged_nodes or v in flagged_nodes}
-    session.page.select_option("#flag-filter", "all")
+    _in_controls(session, lambda: session.page.select_option("#flag-filter", "all"))
     assert len(session.js("() => mechkgExplorer.shownEdges()")) == G.number_of_edges()
     # a filter that hides edges hides the nodes it leaves without any (the sign filter made orphans of all)
     session.page.locator("#sign-legend input").nth(0).uncheck()
@@ -186,8 +197,8 @@ def test_overview_expands_and_brings_a_search_pick_in(browser: Any, canvas_page:
     assert "LET7F" not in overview
     session = Session(browser, path)
     session.page.fill("#search", "let-7f")
-    session.page.wait_for_selector("#search-results button[data-id='LET7F']")
-    session.page.click("#search-results button[data-id='LET7F']")
+    session.page.wait_for_selector("#search-results [role=option][data-id='LET7F']")
+    session.page.click("#search-results [role=option][data-id='LET7F']")
     _settle(session)
     shown = set(session.js("() => mechkgExplorer.shownNodes()"))
     neighbours = set(nx.Graph(G).neighbors("LET7F"))

@@ -39,6 +39,7 @@
   }
   function selectEdge(id, focus) {
     state.selection = {kind: "edge", id: id};
+    if (DATA.edges[id]) { revealNode(DATA.edges[id].from); revealNode(DATA.edges[id].to); }
     renderPanel();
     if (edgesView.get(id)) { network.setSelection({nodes: [], edges: [id]}, {unselectAll: true}); }
     if (focus) { revealPanel(); centreOnNodes([DATA.edges[id].from, DATA.edges[id].to]); }
