@@ -34,9 +34,16 @@ class Findings:
         self.problems: list[Problem] = []
         self.notices: list[str] = []
         """Checks that could not run here, and why (e.g. no source text available)."""
+        self.skipped: list[str] = []
+        """The same checks in a few words each, for a summary line (e.g. ``quotes of hangji2024 (no source text)``)."""
         self.broken: set[str] = set()
         """Ids of records that failed their shape check: already reported, so references to them are not."""
 
     def add(self, place: Place, message: str) -> None:
         """Record one problem at ``place``."""
         self.problems.append(Problem(place.file, place.line, place.field, message))
+
+    def skip(self, check: str, notice: str) -> None:
+        """Record a check that could not run here: ``check`` in a few words, ``notice`` saying why and how to run it."""
+        self.skipped.append(check)
+        self.notices.append(notice)

@@ -54,6 +54,8 @@ class Curation:
     """Record id -> (file relative to ``root``, line)."""
     notices: tuple[str, ...] = ()
     """Checks that could not run here, and why (e.g. no source text available)."""
+    skipped: tuple[str, ...] = ()
+    """The same checks in a few words each (one per notice), for a summary line."""
 
     def claims_reporting(self, study_id: str) -> list[Claim]:
         """The claims that name ``study_id`` as the study that reports them."""
@@ -93,4 +95,5 @@ def load_curation(
         texts=texts,
         locations=catalog.locations(),
         notices=tuple(findings.notices),
+        skipped=tuple(findings.skipped),
     )

@@ -63,7 +63,7 @@ def test_reported_turns_errors_into_the_contracts_messages_and_codes():
 
 
 @pytest.mark.slow
-def test_other_errors_reach_run_which_prints_one_line(tmp_path):
+def test_other_errors_reach_run_which_prints_one_line_and_a_foreign_folder_is_a_usage_error(tmp_path):
     code, stderr = exit_of(MechKGError("out is not a folder"))
     assert code == 1 and stderr == ""  # not handled by reported(); the exception goes on
     precious = tmp_path / "thesis"
@@ -73,13 +73,21 @@ def test_other_errors_reach_run_which_prints_one_line(tmp_path):
         [sys.executable, "-c", "from mechkg.app.cli import run; run()", "build", "--out", str(precious)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
-    assert result.returncode == 1 and result.stderr.startswith("mechkg: ") and "not written by mechkg build" in result.stderr
+    assert result.returncode == 2 and result.stderr.startswith("mechkg build: ") and "not written by mechkg" in result.stderr
     assert "Traceback" not in result.stderr and [p.name for p in precious.iterdir()] == ["chapter1.tex"]
 
 
-@pytest.mark.parametrize(
-    "command", ["build", "validate", "show", "coverage", "sparql", "load", "serve", "path", "mechanisms", "export"]
-)
-def test_every_command_has_the_curation_options(command: str):
+CHECKING = ["build", "validate", "coverage"]
+READING = ["show", "sparql", "load", "serve", "path", "mechanisms", "export"]
+
+
+@pytest.mark.parametrize("command", CHECKING + READING)
+def test_every_command_has_the_curation_option_and_only_the_checking_ones_the_reference_folders(command: str):
     code, stdout, _ = run(command, "--help")
-    assert code == 0 and "--curation" in stdout and "--sources" in stdout and "--lexicons" in stdout
+    assert code == 0 and "--curation" in stdout
+    checks = command in CHECKING
+    assert ("--sources" in stdout) == checks and ("--lexicons" in stdout) == checks
+    if checks:  # the one rule of mechkg.resources, in its own words
+        flat = " ".join(stdout.split())
+        assert "$MECHKG_SOURCES, else ../shared/sources beside the MechKG checkout (clone) MechKG runs from" in flat
+        assert "$MECHKG_LEXICONS, else ../shared/reference/lexicons beside the MechKG checkout (clone) MechKG runs from" in flat

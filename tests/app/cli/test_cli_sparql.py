@@ -11,7 +11,7 @@ from sparql_fixture import CURATION, SOURCES
 from mechkg.app.cache import cached_path
 from mechkg.app.fingerprint import fingerprint
 
-ARGS = ["--curation", str(CURATION), "--sources", str(SOURCES)]
+ARGS = ["--curation", str(CURATION)]
 QUERY = "SELECT ?d ?label WHERE { ?d a mk:Disease ; rdfs:label ?label } ORDER BY ?d ?label"
 
 
