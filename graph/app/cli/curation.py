@@ -90,7 +90,8 @@ def validate(curation: Path, sources: Path | None, lexicons: Path | None, strict
         built = build_graphs(curation, sources_dir=sources, lexicons_dir=lexicons)
     echo_notices(built.curation.notices)
     c = built.curation
-    counts = f"{len(c.entities)} entities, {len(c.claims)} claims, {len(c.studies)} studies, {len(c.sources)} sources; SHACL conforms"
+    counts = f"{len(c.entities)} entities, {len(c.claims)} claims, {len(c.studies)} studies, {len(c.sources)} sources"
+    counts += "; SHACL conforms"
     if not c.skipped:
         click.echo(f"valid: {counts}; every check ran")
         return
