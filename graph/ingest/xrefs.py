@@ -42,6 +42,13 @@ def check_xrefs(catalog: Catalog, lexicons_dir: Path | None, findings: Findings)
             f"name a folder of lexicons (*.tsv) with --lexicons DIR or ${LEXICONS_ENV}",
         )
         return
+    absent = sorted({name for c in wanted if not (folder / (name := LEXICON_FILES[c.split(":", 1)[0]])).is_file()})
+    if absent:
+        findings.skip(
+            f"CURIEs of {len(absent)} lexicon{'s' if len(absent) != 1 else ''} (file missing; shape only)",
+            f"lexicon files {', '.join(absent)} not found in {folder}: CURIEs they list were checked for shape only",
+        )
+        wanted = {c for c in wanted if LEXICON_FILES[c.split(":", 1)[0]] not in absent}
     found = lookup_curies(wanted, folder)
     for xref, place in _xrefs(catalog):
         if xref.curie in wanted:
