@@ -22,13 +22,18 @@ STORE_HELP = (
 
 def _list_queries() -> None:
     from mechkg.query.named import named_queries
+    from mechkg.query.param_values import closed_values
 
     for q in named_queries().values():
         click.echo(f"{q.name}: {q.title}")
         click.echo(f"    {q.question_en}")
         click.echo(f"    {q.question_zh}")
         for p in q.parameters:
-            click.echo(f"    --param {p.name}=…  ({p.kind}{', required' if p.required else ''}) {p.description}")
+            values = closed_values(p.values_of) if p.values_of else ()
+            allowed = f"; one of: {', '.join(values)}" if values else (f"; a value of {p.values_of}" if p.values_of else "")
+            click.echo(f"    --param {p.name}=…  ({p.kind}{', required' if p.required else ''}) {p.description}{allowed}")
+        for example in q.examples:
+            click.echo(f"    e.g. {example}")
 
 
 def _parameters(params: tuple[str, ...]) -> dict[str, str]:
@@ -73,7 +78,12 @@ def _target(query: str) -> Any:
     show_default=True,
     help="SELECT/ASK output (json = W3C SPARQL 1.1 Query Results JSON); CONSTRUCT/DESCRIBE always print Turtle.",
 )
-@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@click.option(
+    "--list",
+    "list_queries",
+    is_flag=True,
+    help="List the named queries, their parameters and examples (each answers on the shipped graph).",
+)
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A named query's parameter; entities may be given by id, label or synonym. Repeatable.")  # fmt: skip
 @click.option("--store", default=None, help=STORE_HELP)
