@@ -1,8 +1,11 @@
 """The ``mechkg`` click group, the options every graph-reading command shares, and the one error path.
 
-Exit codes: 0 success; 1 the curation (or the built graph) is invalid; 2 a usage error, or a
-name that matches no entity or several. :func:`reported` turns MechKG's errors into those
-messages and codes for every command; :func:`run` (the console script) catches the rest.
+Exit codes (as README.md's table says): 0 done; 1 invalid data (the curation or the built graph,
+an uncited sentence under ``coverage --strict``, a query that failed while running); 2 a usage
+error: a bad option, argument or ``--param`` value, a name that matches no entity or several, an
+output folder MechKG did not write, or under ``--strict`` a check that could not run.
+:func:`reported` turns MechKG's errors into those messages and codes for every command; :func:`run`
+(the console script) catches the rest.
 """
 
 from __future__ import annotations
@@ -121,6 +124,15 @@ def main() -> None:
       mechkg build --out build/          # validate, then write the page, every export, the compiled graph
       mechkg validate                    # check the curation; exit 1 listing every problem
       mechkg show 系統性紅斑狼瘡          # one entity with its claims (also: show SLE --format json)
+
+    \b
+    Exit codes:
+      0  done (validate names any check it could not run)
+      1  invalid data: the curation or the built graph, an uncited sentence
+         under coverage --strict, a query that failed while running
+      2  usage error: a bad option, argument or --param value, an unknown or
+         ambiguous name, an output folder MechKG did not write, or under
+         --strict a check that could not run
     """
 
 
