@@ -321,9 +321,7 @@ def test_path_traversal_finds_nothing(server, path):
 
 
 def test_path_api_is_the_json_of_mechkg_path(server):
-    shown = CliRunner().invoke(
-        main, ["path", "SLE", "MSC_THERAPY", "--format", "json", "--curation", str(MINI)]
-    )
+    shown = CliRunner().invoke(main, ["path", "SLE", "MSC_THERAPY", "--format", "json", "--curation", str(MINI)])
     assert shown.exit_code == 0, shown.output
     status, headers, body = checked("GET", "/api/path?disease=SLE&therapy=MSC_THERAPY", port=server)
     assert status == 200 and headers["content-type"].startswith("application/json")
