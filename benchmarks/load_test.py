@@ -148,8 +148,8 @@ def start_server(
                "--workers", str(workers)]  # fmt: skip
     if curation:
         command += ["--curation", str(curation)]
-    if sources:
-        command += ["--sources", str(sources)]
+    if sources:  # serve reads the graph only; it finds source texts by the rule of mechkg.resources
+        os.environ["MECHKG_SOURCES"] = str(sources)
     if store:
         command += ["--store", store]
     output = open(log, "wb") if log else subprocess.DEVNULL  # handed to the child process

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CurationError", "MechKGError", "NoPath", "Problem", "UnknownEntity"]
+__all__ = ["CurationError", "MechKGError", "NoPath", "OutputRefused", "Problem", "UnknownEntity"]
 
 
 class MechKGError(Exception):
@@ -53,3 +53,7 @@ class UnknownEntity(MechKGError):
 
 class NoPath(MechKGError):
     """No mechanism path joins the two entities within the given limits."""
+
+
+class OutputRefused(MechKGError):
+    """An output place MechKG will not write: a file where a folder is needed, or a non-empty folder it did not write."""

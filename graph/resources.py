@@ -1,9 +1,16 @@
 """Where MechKG finds its files: the packaged curation and ontology, source texts, lexicons.
 
 The curation and the ontology travel inside the package. The source texts and the reference
-lexicons do not (they are large, and the texts are not ours to redistribute); they are looked
-for in an explicit directory, then an environment variable, then a ``shared/`` folder beside
-the working directory or the project checkout (``../shared`` of a clone).
+lexicons do not (they are large, and the texts are not ours to redistribute). Each is looked for
+by one rule, :data:`SOURCES_RULE` and :data:`LEXICONS_RULE`, the same words the command-line help,
+README.md and CURATION.md use:
+
+1. the folder given on the command line (``--sources DIR``, ``--lexicons DIR``);
+2. else the folder named by ``$MECHKG_SOURCES`` / ``$MECHKG_LEXICONS``;
+3. else ``shared/sources`` / ``shared/reference/lexicons`` in the folder that holds the MechKG
+   checkout the package runs from (``../shared`` of a clone installed editable, as
+   ``scripts/build`` and ``scripts/test`` install it). An installed copy of MechKG (a wheel in
+   site-packages) has no checkout, so it uses only 1 and 2. No other folder is searched.
 """
 
 from __future__ import annotations
@@ -13,14 +20,34 @@ from functools import cache
 from pathlib import Path
 
 __all__ = [
+    "LEXICONS_DEFAULT",
+    "LEXICONS_ENV",
+    "LEXICONS_RULE",
     "PACKAGE_DIR",
+    "SOURCES_DEFAULT",
+    "SOURCES_ENV",
+    "SOURCES_RULE",
+    "checkout_dir",
     "default_curation_dir",
     "find_lexicons_dir",
     "find_sources_dir",
     "ontology_dir",
+    "shared_dir",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+
+SOURCES_ENV = "MECHKG_SOURCES"
+LEXICONS_ENV = "MECHKG_LEXICONS"
+
+SOURCES_DEFAULT = "$MECHKG_SOURCES, else ../shared/sources beside the MechKG checkout (clone) MechKG runs from"
+"""Where source texts are looked for when ``--sources`` is not given (the help's default)."""
+LEXICONS_DEFAULT = "$MECHKG_LEXICONS, else ../shared/reference/lexicons beside the MechKG checkout (clone) MechKG runs from"
+"""Where reference lexicons are looked for when ``--lexicons`` is not given (the help's default)."""
+SOURCES_RULE = f"--sources DIR, else {SOURCES_DEFAULT}"
+"""Where source texts are looked for, in the words of the help, README.md and CURATION.md."""
+LEXICONS_RULE = f"--lexicons DIR, else {LEXICONS_DEFAULT}"
+"""Where reference lexicons are looked for, in the words of the help, README.md and CURATION.md."""
 
 
 def default_curation_dir() -> Path:
@@ -37,24 +64,32 @@ def ontology_dir() -> Path:
     raise FileNotFoundError("ontology/mechkg.ttl is missing from the installation")
 
 
-def _find_shared(subdir: str, explicit: Path | None, env: str) -> Path | None:
+def checkout_dir() -> Path | None:
+    """The root of the MechKG checkout the package runs from (an editable install), or ``None`` (installed copy)."""
+    root = PACKAGE_DIR.parent
+    return root if (root / "pyproject.toml").is_file() and PACKAGE_DIR.name == "graph" else None
+
+
+def shared_dir(subdir: str) -> Path | None:
+    """``shared/SUBDIR`` in the folder holding the checkout (``../shared/SUBDIR`` of the clone), or ``None``."""
+    root = checkout_dir()
+    return root.parent / "shared" / subdir if root is not None else None
+
+
+def _find(explicit: Path | None, env: str, subdir: str) -> Path | None:
     if explicit is not None:
         return explicit
     if os.environ.get(env):
         return Path(os.environ[env])
-    for start in (Path.cwd(), PACKAGE_DIR):
-        for folder in (start, *start.parents):
-            candidate = folder / "shared" / subdir
-            if candidate.is_dir():
-                return candidate
-    return None
+    candidate = shared_dir(subdir)
+    return candidate if candidate is not None and candidate.is_dir() else None
 
 
 def find_sources_dir(explicit: Path | None = None) -> Path | None:
-    """The folder of full source texts, or ``None`` when none is available here."""
-    return _find_shared("sources", explicit, "MECHKG_SOURCES")
+    """The folder of full source texts by :data:`SOURCES_RULE`, or ``None`` when the rule names none."""
+    return _find(explicit, SOURCES_ENV, "sources")
 
 
 def find_lexicons_dir(explicit: Path | None = None) -> Path | None:
-    """The folder of reference lexicons (``*.tsv``), or ``None`` when none is available."""
-    return _find_shared("reference/lexicons", explicit, "MECHKG_LEXICONS")
+    """The folder of reference lexicons (``*.tsv``) by :data:`LEXICONS_RULE`, or ``None`` when the rule names none."""
+    return _find(explicit, LEXICONS_ENV, "reference/lexicons")

@@ -1,7 +1,7 @@
 """Print the module tree of ``graph/`` for ARCHITECTURE.md: each module, its line count, its docstring's first line.
 
-    python scripts/module_tree.py            # print the tree
-    python scripts/module_tree.py --write    # replace the tree in ARCHITECTURE.md
+python scripts/module_tree.py            # print the tree
+python scripts/module_tree.py --write    # replace the tree in ARCHITECTURE.md
 """
 
 from __future__ import annotations

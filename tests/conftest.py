@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from mechkg.resources import default_curation_dir, find_lexicons_dir, find_sources_dir
+from mechkg.resources import LEXICONS_RULE, SOURCES_RULE, default_curation_dir, find_lexicons_dir, find_sources_dir
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini"
@@ -37,19 +37,28 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ.pop("MECHKG_CACHE_DIR", ""), ignore_errors=True)
 
 
+def _missing(what: str) -> None:
+    """Skip with the reason, or fail where every data check must run (``MECHKG_REQUIRE_DATA=1``: CI)."""
+    if os.environ.get("MECHKG_REQUIRE_DATA") == "1":
+        pytest.fail(f"MECHKG_REQUIRE_DATA=1 but {what}")
+    pytest.skip(f"{what}; set MECHKG_REQUIRE_DATA=1 to fail instead")
+
+
 def lexicons_or_skip() -> Path:
-    """The reference lexicons, or skip: they live in ../shared, not in the repository."""
+    """The reference lexicons (found by mechkg.resources' rule), or skip: they live in ../shared, not in the repository."""
     folder = find_lexicons_dir()
     if folder is None or not folder.is_dir():
-        pytest.skip("reference lexicons not found (set MECHKG_LEXICONS or provide ../shared/reference/lexicons)")
+        _missing(f"reference lexicons not found ({LEXICONS_RULE})")
+    assert folder is not None
     return folder
 
 
 def sources_or_skip() -> Path:
-    """The full source texts, or skip with the reason."""
+    """The full source texts (found by mechkg.resources' rule), or skip with the reason."""
     folder = find_sources_dir()
     if folder is None or not folder.is_dir():
-        pytest.skip("source texts not found (set MECHKG_SOURCES or provide ../shared/sources)")
+        _missing(f"source texts not found ({SOURCES_RULE})")
+    assert folder is not None
     return folder
 
 

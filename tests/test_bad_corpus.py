@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import DATA, MINI, MINI_SOURCES
+from conftest import DATA, MINI, MINI_SOURCES, lexicons_or_skip
 
 from mechkg.app.cli import main
 from mechkg.ingest.yaml_lines import MAX_FILE_BYTES
@@ -36,7 +36,7 @@ MECHKG = str(Path(sys.executable).with_name("mechkg"))
 
 def _options(case: dict | None = None) -> list[str]:
     if case and case.get("needs") == "lexicons" and not HAVE_LEXICONS:
-        pytest.skip("reference lexicons not found")
+        lexicons_or_skip()  # skips with the reason, or fails under MECHKG_REQUIRE_DATA=1
     return ["--sources", str(MINI_SOURCES), *(["--lexicons", str(LEXICONS)] if HAVE_LEXICONS else [])]
 
 

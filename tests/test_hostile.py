@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINI, MINI_SOURCES
+from conftest import MINI
 
 from mechkg.app.cli import main
 from mechkg.app.server import HEADER_TIMEOUT, MAX_BODY_BYTES, MAX_NESTING, MAX_QUERY_BYTES
@@ -54,8 +54,6 @@ def server(tmp_path_factory):
                 "serve",
                 "--curation",
                 str(MINI),
-                "--sources",
-                str(MINI_SOURCES),
                 "--port",
                 str(port),
                 "--timeout",
@@ -323,9 +321,7 @@ def test_path_traversal_finds_nothing(server, path):
 
 
 def test_path_api_is_the_json_of_mechkg_path(server):
-    shown = CliRunner().invoke(
-        main, ["path", "SLE", "MSC_THERAPY", "--format", "json", "--curation", str(MINI), "--sources", str(MINI_SOURCES)]
-    )
+    shown = CliRunner().invoke(main, ["path", "SLE", "MSC_THERAPY", "--format", "json", "--curation", str(MINI)])
     assert shown.exit_code == 0, shown.output
     status, headers, body = checked("GET", "/api/path?disease=SLE&therapy=MSC_THERAPY", port=server)
     assert status == 200 and headers["content-type"].startswith("application/json")

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mechkg.errors import MechKGError
+from mechkg.errors import MechKGError, OutputRefused
 
 __all__ = [
     "LOCK_WAIT_SECONDS",
@@ -116,11 +116,11 @@ def recover_outputs(out_dir: Path) -> None:
 
 
 def check_target(out_dir: Path) -> None:
-    """Refuse (:class:`~mechkg.errors.MechKGError`) an ``out_dir`` that is a file, or a non-empty folder MechKG did not write."""
+    """Refuse (:class:`~mechkg.errors.OutputRefused`) an ``out_dir`` that is a file, or a non-empty folder not MechKG's."""
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise MechKGError(f"{out_dir} is not empty and was not written by mechkg build; choose another --out folder or empty it")
+        raise OutputRefused(f"{out_dir} is not empty and was not written by mechkg; choose another --out folder or empty it")
     if out_dir.exists() and not out_dir.is_dir():
-        raise MechKGError(f"{out_dir} exists and is not a folder")
+        raise OutputRefused(f"{out_dir} exists and is not a folder")
 
 
 def exchange_paths(first: Path, second: Path) -> bool:

@@ -34,6 +34,8 @@ class Findings:
         self.problems: list[Problem] = []
         self.notices: list[str] = []
         """Checks that could not run here, and why (e.g. no source text available)."""
+        self.skipped: list[str] = []
+        """The same checks in a few words each, for a summary line (e.g. ``quotes of hangji2024 (no source text)``)."""
         self.broken: set[str] = set()
         """Ids of records that failed their shape check: already reported, so references to them are not."""
         self.unfinished: list[Problem] = []
@@ -49,3 +51,8 @@ class Findings:
         """Record a field that a draft left for the curator to fill in."""
         self.unfinished.append(Problem(place.file, place.line, place.field, message))
         self.unfinished_ids.add(record_id)
+
+    def skip(self, check: str, notice: str) -> None:
+        """Record a check that could not run here: ``check`` in a few words, ``notice`` saying why and how to run it."""
+        self.skipped.append(check)
+        self.notices.append(notice)

@@ -56,6 +56,8 @@ class Curation:
     """Checks that could not run here, and why (e.g. no source text available)."""
     unfinished: frozenset[str] = frozenset()
     """Ids of draft records with fields left for the curator (only with ``allow_unfinished``)."""
+    skipped: tuple[str, ...] = ()
+    """The checks that could not run, in a few words each, for a summary line."""
 
     def claims_reporting(self, study_id: str) -> list[Claim]:
         """The claims that name ``study_id`` as the study that reports them."""
@@ -110,4 +112,5 @@ def load_curation(
         locations=catalog.locations(),
         notices=tuple(notices),
         unfinished=frozenset(findings.unfinished_ids),
+        skipped=tuple(findings.skipped),
     )

@@ -1,9 +1,10 @@
 """The full texts of the curation's sources, where they can be found, checked against their SHA-256.
 
 Source texts are not shipped (the article is not ours to redistribute): ``sources.yaml`` records
-each text's file name and SHA-256, and the text is looked for as :func:`mechkg.resources.find_sources_dir`
-says. A text that is not found only skips the checks that need it, with a notice; a text whose
-hash differs is a different text, and a problem.
+each text's file name and SHA-256, and the text is looked for as :data:`mechkg.resources.SOURCES_RULE`
+says. A text that is not found only skips the checks that need it, with a notice naming the file and
+the SHA-256 that identifies the exact text needed, and how to supply it; a text whose hash differs
+is a different text, and a problem.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from mechkg.files import UnsafeFileError, read_regular_file
 from mechkg.ingest.catalog import Catalog
 from mechkg.ingest.findings import Findings
-from mechkg.resources import find_sources_dir
+from mechkg.resources import SOURCES_ENV, find_sources_dir
 
 __all__ = ["MAX_SOURCE_BYTES", "read_source_texts"]
 
@@ -31,9 +32,16 @@ def read_source_texts(catalog: Catalog, sources_dir: Path | None, findings: Find
             continue
         path = folder / source.file if folder else None
         if path is None or not (path.exists() or path.is_symlink()):
-            findings.notices.append(
-                f"source text {source.file} not found (looked in {folder or 'no shared/sources folder'}); "
-                "quotes and sections of that source were not checked"
+            where = (
+                f"not in {folder}"
+                if folder
+                else "no folder named by --sources, $MECHKG_SOURCES or ../shared/sources beside a checkout"
+            )
+            needed = f"{source.file} with SHA-256 {source.sha256}" if source.sha256 else source.file
+            findings.skip(
+                f"quotes of {source.id} (no source text)",
+                f"source text of {source.id} not found ({where}): quotes and sections of that source were not "
+                f"checked; put the text ({needed}) in a folder and name it with --sources DIR or ${SOURCES_ENV}",
             )
             continue
         try:

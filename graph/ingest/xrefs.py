@@ -15,7 +15,7 @@ from pathlib import Path
 from mechkg.ingest.catalog import Catalog
 from mechkg.ingest.findings import Findings, Place
 from mechkg.ingest.model import Xref
-from mechkg.resources import find_lexicons_dir
+from mechkg.resources import LEXICONS_ENV, find_lexicons_dir
 from mechkg.terms.identifiers import CONVERTER, LEXICON_FILES, LexiconEntry, is_valid_curie, lookup_curies
 
 __all__ = ["check_xrefs"]
@@ -31,8 +31,24 @@ def check_xrefs(catalog: Catalog, lexicons_dir: Path | None, findings: Findings)
             findings.add(place, f"malformed CURIE {xref.curie!r}: {_malformed_why(xref.curie)}")
     folder = find_lexicons_dir(lexicons_dir)
     if folder is None or not folder.is_dir():
-        findings.notices.append("reference lexicons not found; CURIEs were checked for shape only")
+        where = (
+            f"{folder} is not a folder"
+            if folder
+            else "no folder named by --lexicons, $MECHKG_LEXICONS or ../shared/reference/lexicons beside a checkout"
+        )
+        findings.skip(
+            "CURIEs against the lexicons (no lexicons; shape only)",
+            f"reference lexicons not found ({where}): CURIEs were checked for shape only; "
+            f"name a folder of lexicons (*.tsv) with --lexicons DIR or ${LEXICONS_ENV}",
+        )
         return
+    absent = sorted({name for c in wanted if not (folder / (name := LEXICON_FILES[c.split(":", 1)[0]])).is_file()})
+    if absent:
+        findings.skip(
+            f"CURIEs of {len(absent)} lexicon{'s' if len(absent) != 1 else ''} (file missing; shape only)",
+            f"lexicon files {', '.join(absent)} not found in {folder}: CURIEs they list were checked for shape only",
+        )
+        wanted = {c for c in wanted if LEXICON_FILES[c.split(":", 1)[0]] not in absent}
     found = lookup_curies(wanted, folder)
     for xref, place in _xrefs(catalog):
         if xref.curie in wanted:

@@ -6,7 +6,8 @@ best edge of each sign and direction, scored as :mod:`mechkg.paths.score` says.
 
 **Order** (:func:`rank_key`): the tiers of :mod:`mechkg.paths.criteria` (other-disease hops,
 narrower therapy, generalisations, umbrella nodes: lexicographic), then highest score, then fewer
-hops, then node ids.
+hops, then node ids, predicates and hop directions: a total order, so ties never depend on the
+hash seed.
 
 **Same mechanism** (:func:`dedup`). Two paths are the same mechanism — listed once, the other
 kept under ``variants`` — when they have the same number of hops, the same direction of every
@@ -106,13 +107,18 @@ def same_mechanism(a: MechanismPath, b: MechanismPath, same: Callable[[str, str]
 
 
 def rank_key(p: MechanismPath) -> tuple[Any, ...]:
-    """The sort key of the ranking: the tiers (as one cost), −score, mechanistic hops, node ids, predicates."""
+    """The sort key of the ranking: the tiers (as one cost), −score, mechanistic hops, node ids, predicates, directions.
+
+    A total order of distinct paths: ties in score are broken by ids, never by the order the
+    search met them in (which may follow set iteration, so Python's hash seed).
+    """
     return (
         p.score.tier_cost,
         -round(p.score.total, 12),
         len(p.mechanism_hops),
         p.node_ids,
         tuple(h.predicate for h in p.hops),
+        tuple(not h.forward for h in p.hops),
     )
 
 

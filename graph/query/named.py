@@ -25,6 +25,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from mechkg.query.param_values import check_claim, check_value, property_iri
 from mechkg.query.results import QueryResult
 from mechkg.query.sparql import ParameterError, SparqlError, UnknownQuery
 from mechkg.query.store import SparqlStore
@@ -56,12 +57,15 @@ class Parameter:
     """One parameter of a named query: its variable name, kind (entity, claim, iri, string, text, integer, decimal), meaning.
 
     ``string`` is a plain literal (an evidence level), ``text`` an English one (a claim's model).
+    ``values_of`` names the property whose values it may take (header ``one of mk:evidenceLevel``;
+    :mod:`mechkg.query.param_values`), or is empty.
     """
 
     name: str
     kind: str
     required: bool
     description: str
+    values_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ class NamedQuery:
     text: str
     path: Path
     example_result: str = field(default="")
+    examples: tuple[str, ...] = ()
+    """Every ``# example:`` line (``example`` is the first): commands that answer on the shipped graph."""
 
     def text_for(self, given: Iterable[str]) -> str:
         """The query text with the parameters named in ``given`` bound and the others left out.
@@ -102,6 +108,7 @@ class NamedQuery:
         """Read a query file and its header comment (see ``graph/queries/README.md``)."""
         text = path.read_text(encoding="utf-8")
         header: dict[str, str] = {}
+        examples: list[str] = []
         params: list[Parameter] = []
         result_lines: list[str] = []
         in_result = False
@@ -112,26 +119,20 @@ class NamedQuery:
             if in_result:
                 result_lines.append(line[1:].rstrip().removeprefix(" "))
                 continue
-            match = re.match(r"param\s+(\w+)\s*\((\w+)(,\s*required)?\)\s*:\s*(.*)", body)
+            match = re.match(r"param\s+(\w+)\s*\((\w+)(,\s*required)?(?:,\s*one of\s+([\w.-]+:\w+))?\)\s*:\s*(.*)", body)
             if match:
-                params.append(Parameter(match[1], match[2], bool(match[3]), match[4]))
+                params.append(Parameter(match[1], match[2], bool(match[3]), match[5], match[4] or ""))
                 continue
             key, _, value = body.partition(":")
             if key == "result":
                 in_result = True
+            elif key == "example" and value.strip():
+                examples.append(value.strip())
             elif value:
                 header[key.strip()] = value.strip()
-        missing = [k for k in ("title", "en", "zh-Hant", "example") if k not in header]
-        if missing:
-            raise SparqlError(f"{path}: header lacks {', '.join(missing)}")
-        for param in params:
-            if param.kind not in _PARAM_KINDS:
-                raise SparqlError(f"{path}: parameter {param.name} has unknown kind {param.kind!r}")
-        declared = {param.name for param in params}
-        for number, line in enumerate(text.splitlines(), start=1):
-            marker = _CONDITION.search(line)
-            if marker and marker[2] not in declared:
-                raise SparqlError(f"{path}:{number}: '# {marker[1]} {marker[2]}' names no parameter of the query")
+        if examples:
+            header["example"] = examples[0]
+        _check_header(path, text, header, params)
         return cls(
             name=path.stem,
             title=header["title"],
@@ -142,7 +143,25 @@ class NamedQuery:
             text=text,
             path=path,
             example_result="\n".join(result_lines).strip("\n"),
+            examples=tuple(examples),
         )
+
+
+def _check_header(path: Path, text: str, header: dict[str, str], params: list[Parameter]) -> None:
+    """Refuse a header that lacks a field, declares an unknown kind or property, or a marker naming no parameter."""
+    missing = [k for k in ("title", "en", "zh-Hant", "example") if k not in header]
+    if missing:
+        raise SparqlError(f"{path}: header lacks {', '.join(missing)}")
+    for param in params:
+        if param.kind not in _PARAM_KINDS:
+            raise SparqlError(f"{path}: parameter {param.name} has unknown kind {param.kind!r}")
+        if param.values_of:
+            property_iri(param.values_of)  # a header naming no known property is refused here, not when run
+    declared = {param.name for param in params}
+    for number, line in enumerate(text.splitlines(), start=1):
+        marker = _CONDITION.search(line)
+        if marker and marker[2] not in declared:
+            raise SparqlError(f"{path}:{number}: '# {marker[1]} {marker[2]}' names no parameter of the query")
 
 
 @lru_cache(maxsize=1)
@@ -252,16 +271,22 @@ def bind_parameters(query: NamedQuery, values: Mapping[str, str], store: SparqlS
     ``entity`` values are resolved on the store itself (:meth:`~mechkg.query.store.SparqlStore.resolve_entity`):
     an id, an IRI, or a label / synonym in any language (so ``disease=lupus`` and
     ``disease=系統性紅斑狼瘡`` both mean ``mke:SLE``). Unknown parameter names, missing required
-    ones and values of the wrong kind raise :class:`~mechkg.query.sparql.ParameterError`.
+    ones, values of the wrong kind, claim ids the store lacks and values outside a parameter's
+    ``one of`` (:mod:`mechkg.query.param_values`) raise :class:`~mechkg.query.sparql.ParameterError`.
     """
     _check_names(query, values)
-    kinds = {p.name: p.kind for p in query.parameters}
+    declared = {p.name: p for p in query.parameters}
     bound: dict[str, Identifier] = {}
     for name, text in values.items():
-        if kinds[name] == "entity":
+        param = declared[name]
+        if param.kind == "entity":
             bound[name] = store.resolve_entity(text)
-        else:
-            bound[name] = _TERM_OF_KIND[kinds[name]](name, text)
+            continue
+        term = bound[name] = _TERM_OF_KIND[param.kind](name, text)
+        if param.kind == "claim":
+            check_claim(name, text, URIRef(term), store, lambda iri: str(iri).removeprefix(PREFIXES["mkc"]))
+        if param.values_of:
+            check_value(name, text, term, param.values_of, store)
     return bound
 
 

@@ -37,7 +37,7 @@ def test_a_folder_not_written_by_mechkg_is_refused(tmp_path: Path):
     precious = tmp_path / "thesis"
     precious.mkdir()
     (precious / "chapter1.tex").write_text("years of work", encoding="utf-8")
-    with pytest.raises(MechKGError, match="not written by mechkg build"):
+    with pytest.raises(MechKGError, match="not written by mechkg"):
         write_atomically({"mechkg.ttl": b"x"}, precious)
     assert snapshot(precious) == {"chapter1.tex": b"years of work"}
 

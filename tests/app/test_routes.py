@@ -195,9 +195,7 @@ def test_entity_api_is_the_json_of_mechkg_show(base_url, built):
 
     from mechkg.app.cli import main
 
-    shown = CliRunner().invoke(
-        main, ["show", "IL-10", "--format", "json", "--curation", str(CURATION), "--sources", str(SOURCES)]
-    )
+    shown = CliRunner().invoke(main, ["show", "IL-10", "--format", "json", "--curation", str(CURATION)])
     status, _, body = get(f"{base_url}/api/entity/{urllib.parse.quote('IL-10')}")
     assert status == 200 and json.loads(body) == json.loads(shown.stdout)
     status, _, body = get(f"{base_url}/api/entity/lupis")
@@ -220,7 +218,7 @@ def test_path_api_is_the_json_of_mechkg_path(base_url):
 
     shown = CliRunner().invoke(
         main,
-        ["path", "SLE", "MSC_THERAPY", "-k", "3", "--format", "json", "--curation", str(CURATION), "--sources", str(SOURCES)],
+        ["path", "SLE", "MSC_THERAPY", "-k", "3", "--format", "json", "--curation", str(CURATION)],
     )
     status, _, body = get(f"{base_url}/api/path?disease=SLE&therapy=MSC_THERAPY&k=3")
     assert status == 200 and json.loads(body) == json.loads(shown.stdout)

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from conftest import MINI, MINI_SOURCES
+from conftest import MINI
 
 from mechkg.app.cli import main
 from mechkg.export.drugmechdb import PATHS_FILE, path_records, to_paths
@@ -137,7 +137,7 @@ def test_mini_graph_has_no_path_and_an_empty_export(mini_built):
 def test_cli_exports_paths_into_a_folder_that_holds_other_files(tmp_path: Path):
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     target = tmp_path / "paths.json"
-    common = ["--curation", str(MINI), "--sources", str(MINI_SOURCES)]
+    common = ["--curation", str(MINI)]
     result = CliRunner().invoke(main, ["export", *common, "--format", "paths", "--out", str(target)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert target.read_bytes() == b"[]\n" and (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"

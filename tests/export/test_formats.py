@@ -97,7 +97,7 @@ def run(*args: str):
 
 @pytest.mark.slow
 def test_cli_export_single_and_multi_file(tmp_path: Path, mini_built):
-    common = ["--curation", str(MINI), "--sources", str(MINI_SOURCES)]
+    common = ["--curation", str(MINI)]
     result = run("export", *common, "--format", "ntriples")
     assert result.exit_code == 0 and result.stdout_bytes == to_ntriples(mini_built.rdf)
     target = tmp_path / "out.ttl"

@@ -52,9 +52,12 @@ def test_a_missing_text_is_a_notice_not_a_problem(mini: Path, tmp_path: Path):
     texts, findings = texts_of(mini, tmp_path / "nowhere")
     assert texts == {}
     assert findings.problems == []
-    assert findings.notices == [
-        f"source text mini_sle.txt not found (looked in {tmp_path / 'nowhere'}); quotes and sections of that source were not checked"
-    ]
+    assert findings.skipped == ["quotes of mini (no source text)"]
+    (notice,) = findings.notices
+    assert notice.startswith(f"source text of mini not found (not in {tmp_path / 'nowhere'}): quotes and sections")
+    # the exact text needed, and how to supply it
+    assert "mini_sle.txt with SHA-256 246ea0225061e31aa80b2c4dcc8c2c239485acf60af9909e6bda77ded47d9d38" in notice
+    assert notice.endswith("name it with --sources DIR or $MECHKG_SOURCES")
 
 
 def test_a_text_that_is_not_utf8_is_a_problem_not_a_crash(mini: Path, tmp_path: Path):

@@ -48,7 +48,11 @@ def test_shape_problems_need_no_lexicon(mini: Path, tmp_path: Path):
         "accepted: CHEBI, CL, ECO, FPLX, GO, HGNC, MESH, MONDO, UBERON, mirbase, mirbase.mature"
     )
     assert len(problems) == 2
-    assert findings.notices == ["reference lexicons not found; CURIEs were checked for shape only"]
+    assert findings.skipped == ["CURIEs against the lexicons (no lexicons; shape only)"]
+    assert findings.notices == [
+        f"reference lexicons not found ({tmp_path / 'no-lexicons'} is not a folder): CURIEs were checked for shape only; "
+        "name a folder of lexicons (*.tsv) with --lexicons DIR or $MECHKG_LEXICONS"
+    ]
 
 
 def test_lexicon_finds_missing_obsolete_and_mislabelled_terms(tmp_path: Path):

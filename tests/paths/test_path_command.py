@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from mechkg.app.cli import main
-from tests.conftest import MINI, MINI_SOURCES
+from tests.conftest import MINI
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, [*args, "--curation", str(MINI), "--sources", str(MINI_SOURCES)])
+    return CliRunner().invoke(main, [*args, "--curation", str(MINI)])
 
 
 @pytest.mark.slow
@@ -44,7 +44,7 @@ def test_cli_json_contract(tmp_path):
             "  section: 傳統治療局限與干細胞療法的興起\n  quote: 骨髓MSCs中microRNA Let-7f表達降低\n"
             "  statement: Test link only.\n  evidence: in_vitro\n"
         )
-    args = ["--curation", str(curation), "--sources", str(MINI_SOURCES)]
+    args = ["--curation", str(curation)]
     out = CliRunner().invoke(main, ["path", "系統性紅斑狼瘡", "間充質干細胞", "--format", "json", *args])
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -129,8 +130,12 @@ def test_optional_parameter_left_out_widens_the_answer(store):
 
 def test_parameter_values_are_bound_as_terms_never_pasted_into_the_query(store):
     hostile = 'animal_model" } UNION { ?claim ?p ?o } #'
-    result = run_query(store, named_query("claims-by-evidence"), params={"level": hostile})
-    assert result.rows == ()
+    with pytest.raises(ParameterError, match="is not a value of mk:evidenceLevel"):  # refused before any query runs
+        run_query(store, named_query("claims-by-evidence"), params={"level": hostile})
+    evidence = named_query("claims-by-evidence")  # the same query with no list of values: bound as one literal
+    unchecked = dataclasses.replace(evidence, parameters=(Parameter("level", "string", True, ""),))
+    assert run_query(store, unchecked, params={"level": hostile}).rows == ()
+    assert run_query(store, unchecked, params={"level": "animal_model"}).rows
 
 
 def test_unknown_and_missing_parameters_are_errors(store):

@@ -27,6 +27,7 @@ from sparql_fixture import short
 
 from mechkg.query.named import named_queries, named_query, run_query
 from mechkg.query.results import QueryResult
+from mechkg.query.sparql import ParameterError
 from mechkg.query.store import SparqlStore
 from mechkg.query.stores import open_store
 
@@ -377,7 +378,8 @@ def _claim_provenance(run: Runner) -> None:
         "",
     )
     assert number(row["confidence"]) == Decimal("0.5")
-    assert run(claim="no-such-claim") == []
+    with pytest.raises(ParameterError, match="'no-such-claim' is not a claim id"):  # an empty answer would teach nothing
+        run(claim="no-such-claim")
 
 
 @expects("claims-by-evidence")
@@ -422,7 +424,8 @@ def _claims_by_model(run: Runner) -> None:
         "ms-mscev-p53-down",
         "ms-mscev-stat1-down",
     ]
-    assert run(model="no such model") == []
+    with pytest.raises(ParameterError, match="'no such model' is not a value of mk:model"):
+        run(model="no such model")
     cases = {r["claim"]: r for r in run(evidence="case_report")}
     assert cases["ms-msc-encephalopathy"]["species"] == "HUMAN"
     assert {r["evidence"] for r in cases.values()} == {"case_report"}

@@ -7,8 +7,10 @@ One module per command family registers its commands on the group of :mod:`mechk
 :mod:`~mechkg.app.cli.draft`. Each imports
 only click at start-up and the rest inside its commands, so ``mechkg show`` pays for what it uses.
 
-Exit codes: 0 success; 1 the curation (or the built graph) is invalid; 2 a usage error, or a
-name that matches no entity or several.
+Exit codes (as README.md's table says): 0 done; 1 invalid data (the curation or the built graph,
+an uncited sentence under ``coverage --strict``, a query that failed while running); 2 a usage
+error: a bad option, argument or ``--param`` value, a name that matches no entity or several, an
+output folder MechKG did not write, or under ``--strict`` a check that could not run.
 """
 
 from mechkg.app.cli import curation, draft, export, paths, serve, show, sparql  # noqa: F401 - importing registers the commands

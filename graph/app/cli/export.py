@@ -33,7 +33,7 @@ def _write_folder(files: dict[str, bytes], folder: Path, fmt: str) -> None:
     default=None,
     help="File to write (kgx, neo4j: folder for their files). [default: standard output; kgx, neo4j: the current folder]",
 )
-def export(curation: Path, sources: Path | None, lexicons: Path | None, fmt: str, out: Path | None) -> None:
+def export(curation: Path, fmt: str, out: Path | None) -> None:
     """Export the graph for other tools: RDF, JSON-LD, KGX (Biolink), GraphML, Cytoscape.js, Neo4j, paths.
 
     paths: the precomputed therapy-disease mechanism paths as DrugMechDB-style JSON records
@@ -56,12 +56,12 @@ def export(curation: Path, sources: Path | None, lexicons: Path | None, fmt: str
     from mechkg.network.built import build_graphs
 
     with reported("export"):
-        built = build_graphs(curation, sources_dir=sources, lexicons_dir=lexicons)
-    echo_notices(built.curation.notices)
-    files = run_export(built, fmt)
-    if fmt in _MULTI_FILE_FORMATS:
-        _write_folder(files, out or Path("."), fmt)
-        return
+        built = build_graphs(curation)
+        echo_notices(built.curation.notices)
+        files = run_export(built, fmt)
+        if fmt in _MULTI_FILE_FORMATS:
+            _write_folder(files, out or Path("."), fmt)
+            return
     (content,) = files.values()
     if out is None:
         click.echo(content, nl=False)

@@ -1,8 +1,11 @@
 """The ``mechkg`` click group, the options every graph-reading command shares, and the one error path.
 
-Exit codes: 0 success; 1 the curation (or the built graph) is invalid; 2 a usage error, or a
-name that matches no entity or several. :func:`reported` turns MechKG's errors into those
-messages and codes for every command; :func:`run` (the console script) catches the rest.
+Exit codes (as README.md's table says): 0 done; 1 invalid data (the curation or the built graph,
+an uncited sentence under ``coverage --strict``, a query that failed while running); 2 a usage
+error: a bad option, argument or ``--param`` value, a name that matches no entity or several, an
+output folder MechKG did not write, or under ``--strict`` a check that could not run.
+:func:`reported` turns MechKG's errors into those messages and codes for every command; :func:`run`
+(the console script) catches the rest.
 """
 
 from __future__ import annotations
@@ -15,46 +18,51 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from mechkg.errors import CurationError, MechKGError, UnknownEntity
-from mechkg.resources import default_curation_dir
+from mechkg.errors import CurationError, MechKGError, OutputRefused, UnknownEntity
+from mechkg.resources import LEXICONS_DEFAULT, SOURCES_DEFAULT, default_curation_dir
 
 if TYPE_CHECKING:
     from mechkg.app.compiled import Compiled
 
-__all__ = ["compiled_graph", "curation_options", "echo_notices", "main", "reported", "run"]
+__all__ = ["compiled_graph", "curation_options", "echo_notices", "main", "reference_options", "reported", "run"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def curation_options(command: F) -> F:
-    """The options every command that reads the graph shares, defined once."""
-    command = click.option(
-        "--lexicons",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Folder of reference lexicons (*.tsv) for checking CURIEs. "
-        "[default: $MECHKG_LEXICONS, else shared/reference/lexicons beside the project]",
-    )(command)
-    command = click.option(
-        "--sources",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Folder of full source texts for checking quotes. "
-        "[default: $MECHKG_SOURCES, else shared/sources beside the project]",
-    )(command)
-    command = click.option(
+    """``--curation``: the option every command that reads the graph shares, defined once."""
+    return click.option(
         "--curation",
         type=click.Path(file_okay=False, path_type=Path),
         default=default_curation_dir,
         show_default="the curation shipped in the package",
         help="Curation folder to read (same format as the packaged one; see CURATION.md).",
     )(command)
-    return command
+
+
+def reference_options(command: F) -> F:
+    """``--sources`` and ``--lexicons``: what build, validate and coverage check the curation against.
+
+    The graph itself does not depend on them, so the commands that only read it do not take them
+    (they still check against what :mod:`mechkg.resources`' rule finds, as the compiled graph's key says).
+    """
+    command = click.option(
+        "--lexicons",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Folder of reference lexicons (*.tsv) to check CURIEs against. [default: {LEXICONS_DEFAULT}]",
+    )(command)
+    return click.option(
+        "--sources",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Folder of full source texts to check quotes against. [default: {SOURCES_DEFAULT}]",
+    )(command)
 
 
 def _exit_code(error: MechKGError) -> int | None:
     """2 for an error the user fixes by asking differently, 1 for another SPARQL failure, None for the rest."""
-    if isinstance(error, UnknownEntity):
+    if isinstance(error, (UnknownEntity, OutputRefused)):
         return 2
     if "mechkg.query.sparql" not in sys.modules:  # not loaded: no SPARQL error can have been raised
         return None
@@ -93,11 +101,14 @@ def echo_notices(notices: tuple[str, ...]) -> None:
         click.echo(f"note: {notice}", err=True)
 
 
-def compiled_graph(curation: Path, sources: Path | None, lexicons: Path | None) -> Compiled:
-    """The compiled graph of these inputs, from the per-user cache or rebuilt (one line on stderr says so)."""
+def compiled_graph(curation: Path) -> Compiled:
+    """The compiled graph of ``curation`` (sources and lexicons found by the rule of :mod:`mechkg.resources`), cached or rebuilt.
+
+    It comes from the per-user cache or is rebuilt (one line on stderr says so).
+    """
     from mechkg.app.cache import load_compiled
 
-    return load_compiled(curation, sources, lexicons, say=lambda line: click.echo(line, err=True))
+    return load_compiled(curation, None, None, say=lambda line: click.echo(line, err=True))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -110,9 +121,18 @@ def main() -> None:
 
     \b
     Examples:
-      mechkg build --out build/          # validate, then write build/mechkg.ttl and mechkg.html
+      mechkg build --out build/          # validate, then write the page, every export, the compiled graph
       mechkg validate                    # check the curation; exit 1 listing every problem
       mechkg show 系統性紅斑狼瘡          # one entity with its claims (also: show SLE --format json)
+
+    \b
+    Exit codes:
+      0  done (validate names any check it could not run)
+      1  invalid data: the curation or the built graph, an uncited sentence
+         under coverage --strict, a query that failed while running
+      2  usage error: a bad option, argument or --param value, an unknown or
+         ambiguous name, an output folder MechKG did not write, or under
+         --strict a check that could not run
     """
 
 

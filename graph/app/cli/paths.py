@@ -100,8 +100,6 @@ def doubt_options(command: F) -> F:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here instead of stdout.")
 def path(
     curation: Path,
-    sources: Path | None,
-    lexicons: Path | None,
     disease: str,
     therapy: str,
     k: int,
@@ -157,7 +155,7 @@ def path(
     chosen_predicates = _check_terms(predicate_names, _predicates, "predicate")
     chosen_classes = _check_terms(class_names, _entity_classes, "class")
     with reported("path"):
-        G = compiled_graph(curation, sources, lexicons).network
+        G = compiled_graph(curation).network
         result = mechanism_paths(
             G,
             therapy,
@@ -188,8 +186,6 @@ def path(
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def mechanisms(
     curation: Path,
-    sources: Path | None,
-    lexicons: Path | None,
     disease: str,
     mode: str,
     max_hops: int,
@@ -215,7 +211,7 @@ def mechanisms(
     from mechkg.views.paths import mechanisms_json
 
     with reported("mechanisms"):
-        G = compiled_graph(curation, sources, lexicons).network
+        G = compiled_graph(curation).network
         target = resolve_name(G, disease)
         assert target is not None
         rows = therapy_mechanisms(

@@ -38,8 +38,6 @@ __all__ = ["serve"]
 )
 def serve(
     curation: Path,
-    sources: Path | None,
-    lexicons: Path | None,
     host: str,
     port: int,
     store: str | None,
@@ -72,7 +70,7 @@ def serve(
     if store and endpoint:
         raise click.UsageError("--store and --endpoint exclude each other")
     with reported("serve"):
-        compiled = compiled_graph(curation, sources, lexicons)
+        compiled = compiled_graph(curation)
     with reported("serve"), reading_store(store):
         click.echo(f"MechKG: http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)", err=True)
         run_server(

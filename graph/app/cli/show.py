@@ -16,7 +16,7 @@ __all__ = ["show"]
 @curation_options
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def show(curation: Path, sources: Path | None, lexicons: Path | None, name: str, fmt: str) -> None:
+def show(curation: Path, name: str, fmt: str) -> None:
     """Show one entity and every claim about it (as subject or object).
 
     NAME is an id, a label or a synonym, in English or Chinese, case-insensitive. An unknown
@@ -32,7 +32,7 @@ def show(curation: Path, sources: Path | None, lexicons: Path | None, name: str,
     from mechkg.views.entity import entity_json, entity_text
 
     with reported("show"):
-        network = compiled_graph(curation, sources, lexicons).network
+        network = compiled_graph(curation).network
         node = resolve_name(network, name)
     assert node is not None
     info = entity_json(network, node)

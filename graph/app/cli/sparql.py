@@ -22,13 +22,18 @@ STORE_HELP = (
 
 def _list_queries() -> None:
     from mechkg.query.named import named_queries
+    from mechkg.query.param_values import closed_values
 
     for q in named_queries().values():
         click.echo(f"{q.name}: {q.title}")
         click.echo(f"    {q.question_en}")
         click.echo(f"    {q.question_zh}")
         for p in q.parameters:
-            click.echo(f"    --param {p.name}=…  ({p.kind}{', required' if p.required else ''}) {p.description}")
+            values = closed_values(p.values_of) if p.values_of else ()
+            allowed = f"; one of: {', '.join(values)}" if values else (f"; a value of {p.values_of}" if p.values_of else "")
+            click.echo(f"    --param {p.name}=…  ({p.kind}{', required' if p.required else ''}) {p.description}{allowed}")
+        for example in q.examples:
+            click.echo(f"    e.g. {example}")
 
 
 def _parameters(params: tuple[str, ...]) -> dict[str, str]:
@@ -73,7 +78,12 @@ def _target(query: str) -> Any:
     show_default=True,
     help="SELECT/ASK output (json = W3C SPARQL 1.1 Query Results JSON); CONSTRUCT/DESCRIBE always print Turtle.",
 )
-@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@click.option(
+    "--list",
+    "list_queries",
+    is_flag=True,
+    help="List the named queries, their parameters and examples (each answers on the shipped graph).",
+)
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A named query's parameter; entities may be given by id, label or synonym. Repeatable.")  # fmt: skip
 @click.option("--store", default=None, help=STORE_HELP)
@@ -87,8 +97,6 @@ def _target(query: str) -> Any:
 )
 def sparql(
     curation: Path,
-    sources: Path | None,
-    lexicons: Path | None,
     query: str | None,
     fmt: str,
     list_queries: bool,
@@ -125,7 +133,7 @@ def sparql(
 
     with reported("sparql"), reading_store(store), tempfile.TemporaryDirectory(prefix="mechkg-sparql-") as workdir:
         target = _target(query)
-        spec = store_spec_for(endpoint or store, lambda: compiled_graph(curation, sources, lexicons).ntriples, Path(workdir))
+        spec = store_spec_for(endpoint or store, lambda: compiled_graph(curation).ntriples, Path(workdir))
         opened = spec.open()
         opened.max_bytes = max_result_bytes
         result = run_query(opened, target, params=values)
@@ -148,7 +156,7 @@ def _load_files(location: str, files: tuple[Path, ...], clear: bool) -> Any:
             handle.close()
 
 
-def _load_curation(location: str, curation: Path, sources: Path | None, lexicons: Path | None, clear: bool) -> Any:
+def _load_curation(location: str, curation: Path, clear: bool) -> Any:
     import io
 
     import pyoxigraph as ox
@@ -156,7 +164,7 @@ def _load_curation(location: str, curation: Path, sources: Path | None, lexicons
     from mechkg.network.built import build_graphs
     from mechkg.query.bulk_load import load_oxigraph
 
-    built = build_graphs(curation, sources_dir=sources, lexicons_dir=lexicons)
+    built = build_graphs(curation)
     data = built.rdf.serialize(format="nt", encoding="utf-8")
     return load_oxigraph(Path(location), [(io.BytesIO(data), ox.RdfFormat.N_TRIPLES)], clear=clear)
 
@@ -166,7 +174,7 @@ def _load_curation(location: str, curation: Path, sources: Path | None, lexicons
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--store", "store", required=True, metavar="oxigraph:PATH", help="The persistent Oxigraph store to fill.")
 @click.option("--clear", is_flag=True, help="Empty the store first.")
-def load(curation: Path, sources: Path | None, lexicons: Path | None, files: tuple[Path, ...], store: str, clear: bool) -> None:
+def load(curation: Path, files: tuple[Path, ...], store: str, clear: bool) -> None:
     """Fill a persistent Oxigraph store from the built graph, or from RDF FILES.
 
     Without FILES the curation is built and loaded; with FILES (Turtle, N-Triples, N-Quads,
@@ -187,7 +195,7 @@ def load(curation: Path, sources: Path | None, lexicons: Path | None, files: tup
         if files:
             report = _load_files(location, files, clear)
         else:
-            report = _load_curation(location, curation, sources, lexicons, clear)
+            report = _load_curation(location, curation, clear)
     click.echo(
         f"loaded {report.triples:,} triples ({report.bytes / 1e6:.1f} MB) into {location} in {report.seconds:.2f} s: "
         f"{report.triples_per_second:,.0f} triples/s"

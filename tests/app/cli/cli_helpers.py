@@ -17,5 +17,10 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def mini_args(curation: Path) -> list[str]:
-    """The options that point a command at a (copy of the) mini curation and its source text."""
+    """The options that point a checking command (build, validate, coverage) at a (copy of the) mini curation and its source text."""
     return ["--curation", str(curation), "--sources", str(MINI_SOURCES)]
+
+
+def curation_args(curation: Path) -> list[str]:
+    """The option that points a command that only reads the graph (show, path, export …) at a curation."""
+    return ["--curation", str(curation)]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import mini_args, run
+from conftest import MINI_SOURCES, lexicons_or_skip
 
 from mechkg.app.outputs import MARKER
 
@@ -50,7 +51,7 @@ def test_failed_build_leaves_previous_outputs_untouched(mini: Path, tmp_path: Pa
 @pytest.mark.slow
 def test_validate_ok_and_bad(mini: Path):
     code, stdout, _ = run("validate", *mini_args(mini))
-    assert code == 0 and "valid:" in stdout and "SHACL conforms" in stdout
+    assert code == 0 and stdout.startswith("valid") and "SHACL conforms" in stdout
     (mini / "entities" / "broken.yaml").write_text("- id: X\n  type: Disease\n  label: {en: x}\n", encoding="utf-8")
     code, _, stderr = run("validate", *mini_args(mini))
     assert code == 1
@@ -107,3 +108,44 @@ def test_up_to_date_repeats_the_notices_of_the_build(mini: Path, tmp_path: Path)
     code, stdout, again = run("build", *args)
     assert code == 0 and "up to date" in stdout
     assert "note: source text" in first and again == first
+
+
+@pytest.fixture
+def nothing_to_check_against(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """$MECHKG_SOURCES and $MECHKG_LEXICONS name an empty folder, so the rule's ../shared step is never reached."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("MECHKG_SOURCES", str(empty))
+    monkeypatch.setenv("MECHKG_LEXICONS", str(empty))
+    return empty
+
+
+def test_a_check_that_could_not_run_is_named_skipped_and_fails_strict(mini: Path, nothing_to_check_against: Path):
+    code, stdout, stderr = run("validate", "--curation", str(mini))
+    assert code == 0 and stdout.startswith("valid as far as checked: ")
+    assert stdout.rstrip().endswith(
+        "skipped: quotes of mini (no source text); CURIEs of 5 lexicons (file missing; shape only)"
+    ), stdout
+    # the notes say which text is needed (its SHA-256) and how to supply it
+    assert "mini_sle.txt with SHA-256 246ea0225061e31aa80b2c4dcc8c2c239485acf60af9909e6bda77ded47d9d38" in stderr
+    assert "--sources DIR or $MECHKG_SOURCES" in stderr and "checked for shape only" in stderr
+    code, stdout, stderr = run("validate", "--curation", str(mini), "--strict")
+    assert code == 2 and stdout.startswith("valid as far as checked: ")
+    assert stderr.splitlines()[-1].startswith("mechkg validate --strict: 2 checks could not run: quotes of mini (no source text)")
+    code, stdout, stderr = run("coverage", "--curation", str(mini))
+    assert code == 0 and stdout == "mini: not checked: its text was not found (see the note above)\n"
+    code, stdout, stderr = run("coverage", "--curation", str(mini), "--strict", "--format", "json")
+    assert code == 2 and json.loads(stdout) == {"mini": None}
+    assert stderr.splitlines()[-1].startswith(
+        "mechkg coverage --strict: 1 check could not run: coverage of mini (no source text)"
+    )
+
+
+def test_with_every_input_found_every_check_runs(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    given = ["--curation", str(mini), "--sources", str(MINI_SOURCES), "--lexicons", str(lexicons_or_skip())]
+    monkeypatch.setenv("MECHKG_SOURCES", str(tmp_path / "elsewhere"))  # the flags come before the variables
+    monkeypatch.setenv("MECHKG_LEXICONS", str(tmp_path / "elsewhere"))
+    code, stdout, stderr = run("validate", *given, "--strict")
+    assert code == 0 and stdout.startswith("valid: ") and stdout.rstrip().endswith("every check ran") and stderr == ""
+    code, stdout, _ = run("coverage", *given, "--strict")
+    assert stdout.startswith("mini: ") and code == (1 if "UNCITED" in stdout else 0)  # the mini text has uncited lines

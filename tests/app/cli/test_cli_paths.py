@@ -29,7 +29,7 @@ def curation(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def args(curation: Path) -> list[str]:
-    return ["--curation", str(curation), "--sources", str(MINI_SOURCES)]
+    return ["--curation", str(curation)]
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def _variant(tmp_path_factory: pytest.TempPathFactory, extra: str, entities: str
     if entities:
         with open(folder / "entities" / "entities.yaml", "a", encoding="utf-8") as handle:
             handle.write(entities)
-    return ["--curation", str(folder), "--sources", str(MINI_SOURCES)]
+    return ["--curation", str(folder)]
 
 
 @pytest.fixture(scope="module")

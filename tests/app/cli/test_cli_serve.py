@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINI, MINI_SOURCES
+from conftest import MINI
 
 from mechkg.app.cli import main
 
-MINI_ARGS = ["--curation", str(MINI), "--sources", str(MINI_SOURCES)]
+MINI_ARGS = ["--curation", str(MINI)]
 
 
 def test_store_and_endpoint_exclude_each_other():

@@ -12,14 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import mini_args, run
+from cli_helpers import curation_args, run
 
 from mechkg.app.cache import cached_path
 from mechkg.app.fingerprint import fingerprint
 
 
 def test_show_json_shape(mini: Path):
-    code, stdout, _ = run("show", *mini_args(mini), "IL-6", "--format", "json")
+    code, stdout, _ = run("show", *curation_args(mini), "IL-6", "--format", "json")
     assert code == 0
     info = json.loads(stdout)
     assert set(info) == {"id", "iri", "type", "labels", "synonyms", "xrefs", "claims", "properties"}
@@ -35,30 +35,30 @@ def test_show_json_shape(mini: Path):
 
 @pytest.mark.parametrize("name", ["SLE", "sle", "系統性紅斑狼瘡", "Systemic Lupus Erythematosus", "紅斑狼瘡"])
 def test_show_resolves_names_in_both_languages(mini: Path, name: str):
-    code, stdout, _ = run("show", *mini_args(mini), name, "--format", "json")
+    code, stdout, _ = run("show", *curation_args(mini), name, "--format", "json")
     assert code == 0 and json.loads(stdout)["id"] == "SLE"
 
 
 def test_show_unknown_and_ambiguous_names_exit_2(mini: Path):
-    code, _, stderr = run("show", *mini_args(mini), "Th171")
+    code, _, stderr = run("show", *curation_args(mini), "Th171")
     assert code == 2 and "TH17" in stderr and "candidates" in stderr
     entities = mini / "entities" / "entities.yaml"
     entities.write_text(
         entities.read_text(encoding="utf-8").replace("synonyms: [Th17]", "synonyms: [Th17, SLE]"), encoding="utf-8"
     )
-    code, _, stderr = run("show", *mini_args(mini), "SLE")
+    code, _, stderr = run("show", *curation_args(mini), "SLE")
     assert code == 0  # an exact id wins
-    code, _, stderr = run("show", *mini_args(mini), "sle")
+    code, _, stderr = run("show", *curation_args(mini), "sle")
     assert code == 0
     entities.write_text(
         entities.read_text(encoding="utf-8").replace("synonyms: [Th17, SLE]", "synonyms: [Th17, lupus]"), encoding="utf-8"
     )
-    code, _, stderr = run("show", *mini_args(mini), "lupus")
+    code, _, stderr = run("show", *curation_args(mini), "lupus")
     assert code == 2 and "ambiguous" in stderr and "SLE" in stderr and "TH17" in stderr
 
 
 def test_show_text_lists_quotes(mini: Path):
-    code, stdout, _ = run("show", *mini_args(mini), "Let-7f")
+    code, stdout, _ = run("show", *curation_args(mini), "Let-7f")
     assert code == 0
     assert "LET7F —decreases (expression)→ IL6" in stdout
     assert "「Let-7f表達降低),導致促炎因子IL-6升高」" in stdout
@@ -73,22 +73,21 @@ def test_packaged_show_sle_same_entity_in_both_languages():
 
 
 def cache_file(curation: Path) -> Path:
-    from conftest import MINI_SOURCES
-
-    return cached_path(fingerprint(curation, MINI_SOURCES).key)
+    """Where show keeps the compiled graph of ``curation`` (sources and lexicons found by the rule, as show finds them)."""
+    return cached_path(fingerprint(curation).key)
 
 
 def test_the_first_show_compiles_the_graph_and_the_next_reads_it(mini: Path):
-    code, first, stderr = run("show", *mini_args(mini), "IL6", "--format", "json")
+    code, first, stderr = run("show", *curation_args(mini), "IL6", "--format", "json")
     assert code == 0 and "mechkg: building the graph from the curation (none compiled yet" in stderr
     assert len(stderr.splitlines()) == 1 and cache_file(mini).is_file()
-    code, again, stderr = run("show", *mini_args(mini), "IL6", "--format", "json")
+    code, again, stderr = run("show", *curation_args(mini), "IL6", "--format", "json")
     assert code == 0 and again == first and stderr == ""
 
 
 @pytest.mark.parametrize("damage", ["truncated", "flipped byte", "flipped header byte", "empty", "not a compiled graph"])
 def test_a_damaged_compiled_graph_is_rebuilt_never_read(mini: Path, damage: str):
-    code, fresh, _ = run("show", *mini_args(mini), "IL6", "--format", "json")
+    code, fresh, _ = run("show", *curation_args(mini), "IL6", "--format", "json")
     assert code == 0
     path = cache_file(mini)
     data = bytearray(path.read_bytes())
@@ -103,21 +102,21 @@ def test_a_damaged_compiled_graph_is_rebuilt_never_read(mini: Path, damage: str)
     else:
         data = bytearray(b"PK\x03\x04" + bytes(100))
     path.write_bytes(bytes(data))
-    code, answer, stderr = run("show", *mini_args(mini), "IL6", "--format", "json")
+    code, answer, stderr = run("show", *curation_args(mini), "IL6", "--format", "json")
     assert code == 0 and answer == fresh
     assert (
         stderr.startswith("mechkg: building the graph from the curation (the compiled graph ") and len(stderr.splitlines()) == 1
     )
     assert "corrupt" in stderr or "not a compiled" in stderr
-    assert run("show", *mini_args(mini), "IL6", "--format", "json")[2] == "", "the rebuilt graph was not cached again"
+    assert run("show", *curation_args(mini), "IL6", "--format", "json")[2] == "", "the rebuilt graph was not cached again"
 
 
 def test_one_changed_byte_of_curation_gives_the_new_answer(mini: Path):
-    code, before, _ = run("show", *mini_args(mini), "IL6", "--format", "json")
+    code, before, _ = run("show", *curation_args(mini), "IL6", "--format", "json")
     assert json.loads(before)["labels"]["en"] == "interleukin-6"
     entities = mini / "entities" / "entities.yaml"
     entities.write_bytes(entities.read_bytes().replace(b"interleukin-6", b"interleukin-7", 1))
-    code, after, stderr = run("show", *mini_args(mini), "IL6", "--format", "json")
+    code, after, stderr = run("show", *curation_args(mini), "IL6", "--format", "json")
     assert code == 0 and json.loads(after)["labels"]["en"] == "interleukin-7"
     assert "the inputs changed since it was last compiled: curation/entities/entities.yaml" in stderr
 
@@ -131,10 +130,10 @@ def test_a_stale_graph_under_the_current_key_is_refused(mini: Path, tmp_path: Pa
     shutil.copytree(mini, other / "curation")
     entities = other / "curation" / "entities" / "entities.yaml"
     entities.write_bytes(entities.read_bytes().replace(b"interleukin-6", b"interleukin-7", 1))
-    assert run("show", *mini_args(other / "curation"), "IL6")[0] == 0
-    assert run("show", *mini_args(mini), "IL6")[0] == 0
+    assert run("show", *curation_args(other / "curation"), "IL6")[0] == 0
+    assert run("show", *curation_args(mini), "IL6")[0] == 0
     cache_file(mini).write_bytes(cache_file(other / "curation").read_bytes())
-    code, answer, stderr = run("show", *mini_args(mini), "IL6", "--format", "json")
+    code, answer, stderr = run("show", *curation_args(mini), "IL6", "--format", "json")
     assert code == 0 and json.loads(answer)["labels"]["en"] == "interleukin-6"
     assert "is stale: made from other inputs" in stderr and "curation/entities/entities.yaml" in stderr
 
@@ -142,7 +141,7 @@ def test_a_stale_graph_under_the_current_key_is_refused(mini: Path, tmp_path: Pa
 def test_an_invalid_curation_fails_as_before_and_caches_nothing(mini: Path):
     claims = mini / "claims" / "sle.yaml"
     claims.write_text(claims.read_text(encoding="utf-8").replace("object: IL6", "object: IL-6"), encoding="utf-8")
-    code, _, stderr = run("show", *mini_args(mini), "IL6")
+    code, _, stderr = run("show", *curation_args(mini), "IL6")
     assert code == 1 and "unknown entity 'IL-6'" in stderr
     assert not cache_file(mini).exists()
 
@@ -153,11 +152,11 @@ HEAVY = ("rdflib", "pyshacl", "pyvis", "jinja2", "pydantic", "pyoxigraph", "yaml
 @pytest.mark.slow
 @pytest.mark.parametrize("command", [["show", "IL6"], ["path", "SLE", "MSC_THERAPY"]])
 def test_a_fresh_compiled_graph_answers_without_the_heavy_libraries(mini: Path, command: list[str]):
-    assert run(*command[:1], *mini_args(mini), *command[1:])[0] == 0  # compile it
+    assert run(*command[:1], *curation_args(mini), *command[1:])[0] == 0  # compile it
     code = (
         "import sys\n"
         "from mechkg.app.cli import main\n"
-        f"main({[*command[:1], *mini_args(mini), *command[1:]]!r}, standalone_mode=False)\n"
+        f"main({[*command[:1], *curation_args(mini), *command[1:]]!r}, standalone_mode=False)\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

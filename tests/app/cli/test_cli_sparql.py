@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from sparql_fixture import CURATION, SOURCES
 
 from mechkg.app.cache import cached_path
 from mechkg.app.fingerprint import fingerprint
+from mechkg.query.named import named_queries
 
-ARGS = ["--curation", str(CURATION), "--sources", str(SOURCES)]
+ARGS = ["--curation", str(CURATION)]
+LISTED = run("sparql", "--list")[1]
 QUERY = "SELECT ?d ?label WHERE { ?d a mk:Disease ; rdfs:label ?label } ORDER BY ?d ?label"
 
 
@@ -48,3 +51,21 @@ def test_an_endpoint_never_builds_the_graph(tmp_path: Path):
 def test_errors_keep_their_exit_codes(args: list[str], code: int, message: str):
     got, _, stderr = run("sparql", *ARGS, *args)
     assert got == code and message in stderr
+
+
+EXAMPLES = [example for query in named_queries().values() for example in query.examples]
+
+
+def test_every_parameter_of_every_named_query_is_in_an_example():
+    for query in named_queries().values():
+        shown = " ".join(query.examples)
+        assert [p.name for p in query.parameters if f"--param {p.name}=" not in shown] == [], query.name
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_every_example_sparql_list_prints_answers_on_the_shipped_graph(example: str):
+    words = shlex.split(example.split(" > ")[0])
+    assert words[:2] == ["mechkg", "sparql"] and f"e.g. {example}" in LISTED
+    code, stdout, stderr = run(*words[1:], "--format", "tsv")  # the curation shipped in the package
+    assert code == 0, stderr
+    assert len(stdout.splitlines()) > 1 or (stdout.startswith("@prefix") and " mk:" in stdout), f"no rows: {example}"

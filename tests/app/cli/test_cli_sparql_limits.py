@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from cli_helpers import run
-from sparql_fixture import CURATION, SOURCES
+from sparql_fixture import CURATION
 
 from mechkg.query.sparql import MAX_NESTING, MAX_QUERY_BYTES, MAX_RESULT_BYTES
 
-ARGS = ("--curation", str(CURATION), "--sources", str(SOURCES))
+ARGS = ("--curation", str(CURATION))
 
 
 @pytest.mark.parametrize(

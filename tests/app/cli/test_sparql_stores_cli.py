@@ -7,13 +7,13 @@ import json
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
-from sparql_fixture import CURATION, SOURCES, short
+from sparql_fixture import CURATION, short
 
 from mechkg.app.cli import main
 from mechkg.query.named import named_queries
 from mechkg.query.stores import open_store
 
-CLI_DATA = ["--curation", str(CURATION), "--sources", str(SOURCES)]
+CLI_DATA = ["--curation", str(CURATION)]
 
 
 def test_cli_list_shows_every_named_query_with_both_questions():

@@ -10,7 +10,7 @@ import sys
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sparql_fixture import CURATION, SOURCES
+from sparql_fixture import CURATION
 
 from mechkg.app.cli.terminal import TerminalSafeStream, escape_controls
 
@@ -33,7 +33,7 @@ def test_the_stream_escapes_what_is_written_and_passes_the_rest_through():
 
 @pytest.mark.slow
 def test_a_terminal_sees_escapes_and_a_pipe_sees_the_exact_result():
-    args = [*MECHKG, "sparql", QUERY, "--format", "csv", "--curation", str(CURATION), "--sources", str(SOURCES)]
+    args = [*MECHKG, "sparql", QUERY, "--format", "csv", "--curation", str(CURATION)]
     piped = subprocess.run(args, capture_output=True, check=True)
     assert b"b\xc2\x9bc" in piped.stdout  # the C1 character reaches a pipe as it is (click drops ESC sequences there)
     main_end, child_end = os.openpty()
