@@ -14,6 +14,7 @@ its line and column.
 ``/api/entity/{name}`` the JSON of ``mechkg show NAME --format json`` (404 with candidates).
 ``/api/queries`` the named queries with their questions and parameters.
 ``/api/path?disease=…&therapy=…&k=…&max_hops=…&mode=…`` the JSON of ``mechkg path --format json``.
+``/api/pair-paths?therapy=ID&disease=ID`` one pair's ranked paths as the explorer's paths panel shows them.
 ``/`` the explorer page (:func:`mechkg.render.page.explorer_html`).
 
 Every request first passes :class:`mechkg.app.guard.RequestGuard` (size, encoding, time and
@@ -23,6 +24,7 @@ percent-decoding, done in slices (:mod:`mechkg.app.forms`).
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +41,7 @@ from starlette.routing import Route
 
 from mechkg.app.forms import MAX_FIELDS, FormError, read_form
 from mechkg.app.guard import RequestGuard, plain_error
+from mechkg.app.live import MAX_K, MAX_MAX_HOPS, LivePaths, UnknownEnd
 from mechkg.app.negotiation import FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, negotiate
 from mechkg.app.origin import LOOPBACK_NAMES, HostOriginGuard
 from mechkg.paths import defaults
@@ -55,16 +58,21 @@ from mechkg.query.sparql import (
 )
 
 __all__ = [
+    "PAIR_PATHS_URL",
     "QUERY_FORMS",
     "ServerConfig",
     "create_app",
     "entity_api",
     "explorer_page",
+    "pair_paths_api",
     "path_api",
     "queries_api",
+    "served_explorer",
     "sparql_endpoint",
 ]
 
+PAIR_PATHS_URL = "/api/pair-paths"
+"""Where the served page's paths panel asks for a pair's paths."""
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 """The forms a query may have; the answer's format is chosen for each before the query is parsed."""
 
@@ -77,6 +85,7 @@ class ServerConfig:
     network: nx.MultiDiGraph | None = None
     cors: list[str] = field(default_factory=list)
     explorer: str | None = None
+    """The page at ``/``; made from ``network`` (:func:`served_explorer`) when not given."""
     hosts: frozenset[str] = LOOPBACK_NAMES
     """Host names the server answers to (:mod:`mechkg.app.origin`)."""
     path_indexes: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -84,6 +93,8 @@ class ServerConfig:
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     path_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     """Held by each path search: the shared indexes are not safe for concurrent searches (see _paths_json)."""
+    live: LivePaths | None = None
+    """The served page's paths panel (``/api/pair-paths``); made from ``network`` when not given."""
 
 
 _UPDATE = "SPARQL UPDATE is not allowed: this endpoint is read-only"
@@ -291,12 +302,48 @@ async def path_api(request: Request) -> Response:
     return JSONResponse(body)
 
 
+async def pair_paths_api(request: Request) -> Response:
+    """``/api/pair-paths?therapy=ID&disease=ID``: one pair's entry of the paths panel, ``{therapy, disease, paths}``.
+
+    The records are those the built page precomputes (:mod:`mechkg.app.live`); optional ``k``
+    (1-10, default 5) and ``max_hops`` (2-8, default 6). An id the panel does not offer gets 404
+    naming it; a search longer than the server's query time limit 503.
+    """
+    config: ServerConfig = request.app.state.config
+    if config.live is None:
+        return JSONResponse({"error": "this server was started without a curation graph"}, status_code=404)
+    params = request.query_params
+    therapy, disease = params.get("therapy", ""), params.get("disease", "")
+    if not therapy or not disease:
+        return JSONResponse({"error": "give both therapy=ID and disease=ID"}, status_code=400)
+    try:
+        k = _int_param(request, "k", defaults.TABLE_K, 1, MAX_K)
+        max_hops = _int_param(request, "max_hops", defaults.MAX_HOPS, 2, MAX_MAX_HOPS)
+    except ValueError as error:
+        return JSONResponse({"error": str(error)}, status_code=400)
+    search = run_in_threadpool(config.live.pair, therapy, disease, k=k, max_hops=max_hops)
+    try:
+        entry = await asyncio.wait_for(search, timeout=config.pool.timeout)
+    except UnknownEnd as error:
+        return JSONResponse({"error": str(error), error.role: error.value}, status_code=404)
+    except asyncio.TimeoutError:
+        return JSONResponse({"error": f"the path search ran longer than {config.pool.timeout:g} s"}, status_code=503)
+    return JSONResponse(entry)
+
+
 async def explorer_page(request: Request) -> Response:
     """``/``: the explorer page, built once at start-up."""
     config: ServerConfig = request.app.state.config
     if config.explorer is None:
         return plain_error(404, "no explorer page: the server was started without a curation graph")
     return HTMLResponse(config.explorer)
+
+
+def served_explorer(live: LivePaths) -> str:
+    """The explorer page as served: the built page's template and script, its paths panel searching live."""
+    from mechkg.render.page import explorer_html
+
+    return explorer_html(live.G, live={**live.choices(PAIR_PATHS_URL), "sparql": "/sparql", "api": "/api"})
 
 
 def create_app(config: ServerConfig) -> Starlette:
@@ -315,8 +362,13 @@ def create_app(config: ServerConfig) -> Starlette:
             Route("/api/entity/{name:path}", entity_api),
             Route("/api/queries", queries_api),
             Route("/api/path", path_api),
+            Route(PAIR_PATHS_URL, pair_paths_api),
         ],
         middleware=middleware,
     )
+    if config.live is None and config.network is not None:
+        config.live = LivePaths(config.network)
+    if config.explorer is None and config.live is not None:
+        config.explorer = served_explorer(config.live)
     app.state.config = config
     return app
