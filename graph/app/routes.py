@@ -15,7 +15,10 @@ its line and column.
 ``/api/queries`` the named queries with their questions and parameters.
 ``/api/path?disease=…&therapy=…&k=…&max_hops=…&mode=…`` the JSON of ``mechkg path --format json``.
 ``/api/pair-paths?therapy=ID&disease=ID`` one pair's ranked paths as the explorer's paths panel shows them.
-``/`` the explorer page (:func:`mechkg.render.page.explorer_html`).
+``/`` the explorer page (:func:`served_explorer`), its paths panel searching live.
+``GET /sparql`` from a browser (``Accept`` wanting ``text/html`` first, :func:`mechkg.app.editor.wants_editor`)
+the SPARQL editor page, opening on ``?query=`` and running it; ``/static/NAME`` its files.
+``/api`` and ``/api/openapi.json`` this API's description (:mod:`mechkg.app.openapi`).
 
 Every request first passes :class:`mechkg.app.guard.RequestGuard` (size, encoding, time and
 concurrency limits). Nothing a client sends is parsed on the event loop beyond a form's
@@ -39,10 +42,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from mechkg.app.editor import EDITOR_CSP, STATIC_FILES, editor_html, static_file, wants_editor
 from mechkg.app.forms import MAX_FIELDS, FormError, read_form
 from mechkg.app.guard import RequestGuard, plain_error
+from mechkg.app.headers import DEFAULT_CSP, SecurityHeaders, explorer_csp
 from mechkg.app.live import MAX_K, MAX_MAX_HOPS, LivePaths, UnknownEnd
 from mechkg.app.negotiation import FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, negotiate
+from mechkg.app.openapi import API_CSP, OPENAPI_URL, api_html, openapi_document
 from mechkg.app.origin import LOOPBACK_NAMES, HostOriginGuard
 from mechkg.paths import defaults
 from mechkg.query.named import named_queries
@@ -61,14 +67,18 @@ __all__ = [
     "PAIR_PATHS_URL",
     "QUERY_FORMS",
     "ServerConfig",
+    "api_page",
     "create_app",
+    "editor_page",
     "entity_api",
     "explorer_page",
+    "openapi_json",
     "pair_paths_api",
     "path_api",
     "queries_api",
     "served_explorer",
     "sparql_endpoint",
+    "static_files",
 ]
 
 PAIR_PATHS_URL = "/api/pair-paths"
@@ -195,6 +205,8 @@ async def sparql_endpoint(request: Request) -> Response:
     text, problem = await _query_text(request)
     if problem is not None:
         return problem
+    if request.method == "GET" and "format" not in request.query_params and wants_editor(request.headers.get("accept", "")):
+        return editor_page(text)
     if not text:
         return plain_error(400, "missing query: send ?query=… (GET), a form field query=…, or an application/sparql-query body")
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -336,7 +348,31 @@ async def explorer_page(request: Request) -> Response:
     config: ServerConfig = request.app.state.config
     if config.explorer is None:
         return plain_error(404, "no explorer page: the server was started without a curation graph")
-    return HTMLResponse(config.explorer)
+    return HTMLResponse(config.explorer, headers={"Content-Security-Policy": request.app.state.explorer_csp})
+
+
+def editor_page(query: str | None) -> Response:
+    """The SPARQL editor (``GET /sparql`` asked for ``text/html``), opening on ``query`` and running it if given."""
+    return HTMLResponse(editor_html(query or None), headers={"Content-Security-Policy": EDITOR_CSP, "Vary": "Accept"})
+
+
+async def static_files(request: Request) -> Response:
+    """``/static/NAME``: the editor's script and style and the vendored YASGUI (:data:`mechkg.app.editor.STATIC_FILES`)."""
+    name = request.path_params["name"]
+    body = static_file(name)
+    if body is None:
+        return plain_error(404, f"no file {name!r} here")
+    return Response(body, media_type=STATIC_FILES[name][1], headers={"Cache-Control": "public, max-age=3600"})
+
+
+async def openapi_json(request: Request) -> Response:
+    """``/api/openapi.json``: the OpenAPI 3.1 description of this server (:mod:`mechkg.app.openapi`)."""
+    return JSONResponse(openapi_document())
+
+
+async def api_page(request: Request) -> Response:
+    """``/api``: the same description as a page a person can read."""
+    return HTMLResponse(api_html(), headers={"Content-Security-Policy": API_CSP})
 
 
 def served_explorer(live: LivePaths) -> str:
@@ -348,7 +384,11 @@ def served_explorer(live: LivePaths) -> str:
 
 def create_app(config: ServerConfig) -> Starlette:
     """The Starlette application serving ``config``."""
-    middleware = [Middleware(HostOriginGuard, hosts=config.hosts, cors=config.cors), Middleware(RequestGuard)]
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(HostOriginGuard, hosts=config.hosts, cors=config.cors),
+        Middleware(RequestGuard),
+    ]
     if config.cors:
         middleware.append(
             Middleware(
@@ -363,6 +403,9 @@ def create_app(config: ServerConfig) -> Starlette:
             Route("/api/queries", queries_api),
             Route("/api/path", path_api),
             Route(PAIR_PATHS_URL, pair_paths_api),
+            Route("/static/{name}", static_files),
+            Route("/api", api_page),
+            Route(OPENAPI_URL, openapi_json),
         ],
         middleware=middleware,
     )
@@ -371,4 +414,5 @@ def create_app(config: ServerConfig) -> Starlette:
     if config.explorer is None and config.live is not None:
         config.explorer = served_explorer(config.live)
     app.state.config = config
+    app.state.explorer_csp = explorer_csp(config.explorer) if config.explorer else DEFAULT_CSP
     return app
