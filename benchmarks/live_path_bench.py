@@ -101,7 +101,7 @@ def main() -> None:
                     page.wait_for_selector("html[data-ready=true]", timeout=60_000)
                     runs = [page.evaluate(PICK, [therapy, disease]) for therapy, disease in chosen]
                     label = "cold (the server searches)" if round_ == 0 else "warm (the server's cache)"
-                    cells = [f"{statistics.median(c):.0f} / {max(c):.0f}" for c in zip(*runs)]
+                    cells = [f"{statistics.median(c):.0f} / {max(c):.0f}" for c in zip(*runs, strict=True)]
                     print(f"| {label} | {' | '.join(cells)} |")
                 print("\npairs: " + ", ".join(f"{t}|{d}" for t, d in chosen))
                 browser.close()

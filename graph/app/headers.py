@@ -7,7 +7,7 @@ Every answer carries ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-
 :data:`mechkg.app.editor.EDITOR_CSP`.
 
 >>> explorer_csp("<script>go()</script><script type=\\"application/json\\">{}</script>").split("; ")[1]
-"script-src 'sha256-k4dQ9e6bVcNOD4XqqJY+zVyNOF6UhsA4Jr/A6RE7UlE='"
+"script-src 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The served app in a real browser (network cut but for the server): live paths, deep links, the SPARQL editor offline."""
+"""The served app in a real browser (network cut but for the server): live paths, deep links, the SPARQL editor offline.
+
+Named to run after test_guard.py and test_forms.py: while the session's Playwright browser is open, asyncio.run()
+in this process fails (``cannot be called from a running event loop``), and those tests call it.
+"""
 
 from __future__ import annotations
 
@@ -53,7 +57,9 @@ def test_served_explorer_shows_live_paths_from_a_deep_link_and_the_choosers(brow
         diseases = session.js("Array.from(document.querySelectorAll('#path-disease option')).map(o => o.value).filter(Boolean)")
         types = dict(packaged_built.network.nodes(data="type"))
         assert sorted(diseases) == sorted(n for n, t in types.items() if t == "Disease")  # every disease, not only the table's
-        links = session.js("Array.from(document.querySelectorAll('#live-links a')).map(a => [a.getAttribute('href'), a.textContent])")
+        links = session.js(
+            "Array.from(document.querySelectorAll('#live-links a')).map(a => [a.getAttribute('href'), a.textContent])"
+        )
         assert links == [["/sparql", "SPARQL editor"], ["/api", "HTTP API"]]
 
         session.page.select_option("#path-disease", "RA")
@@ -62,7 +68,10 @@ def test_served_explorer_shows_live_paths_from_a_deep_link_and_the_choosers(brow
         _shown(session, served, "MSC_THERAPY", "RA")
         assert session.js("location.hash") == "#paths=MSC_THERAPY%7CRA"
         session.page.click("#lang-switch button[data-lang=zh-Hant]")
-        assert "路徑 1" in session.panel_text() and session.js("document.querySelector('#live-links a').textContent") == "SPARQL 查詢編輯器"
+        assert (
+            "路徑 1" in session.panel_text()
+            and session.js("document.querySelector('#live-links a').textContent") == "SPARQL 查詢編輯器"
+        )
     finally:
         session.close()
 
