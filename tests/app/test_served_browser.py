@@ -43,6 +43,7 @@ def _shown(session: Session, url: str, therapy: str, disease: str) -> None:
     highlighted = session.js("window.mechkgExplorer.highlighted()")
     assert sorted(highlighted["edges"]) == sorted({e for p in entry["paths"] for e in p["edges"]})
     assert session.js("document.querySelectorAll('#panel section.path').length") == len(entry["paths"])
+    assert session.js("document.getElementById('live-status').hidden")  # the "searching…" line is gone
     assert session.js("[document.getElementById('path-therapy').value, document.getElementById('path-disease').value]") == [
         therapy,
         disease,

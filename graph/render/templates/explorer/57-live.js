@@ -29,10 +29,18 @@
     return livePairList;
   }
 
-  function liveMessage(text, className, role) {
-    clear(panel);
-    panel.appendChild(el("p", {className: className}, text));
-    panel.lastChild.setAttribute("role", role);
+  /* The search's state, under the choosers: a line there does not change the layout, so the graph is not
+   * redrawn while the paths are on their way (replacing the side panel's content would resize it). */
+  function liveStatus(text, className) {
+    var line = document.getElementById("live-status");
+    if (!line) {
+      line = el("p", {id: "live-status"});
+      line.setAttribute("role", "status");
+      document.getElementById("paths-section").appendChild(line);
+    }
+    line.className = className;
+    line.textContent = text;
+    line.hidden = !text;
   }
 
   function fetchPair(therapy, disease) {
@@ -43,8 +51,7 @@
     state.pathTherapy = therapy;
     renderPathControls();
     document.documentElement.dataset.livePaths = "loading";
-    liveMessage(t("loadingPaths").replace("{therapy}", entityLabel(therapy)).replace("{disease}", entityLabel(disease)),
-      "note live-status", "status");
+    liveStatus(t("loadingPaths").replace("{therapy}", entityLabel(therapy)).replace("{disease}", entityLabel(disease)), "note");
     var url = DATA.live.endpoint + "?therapy=" + encodeURIComponent(therapy) + "&disease=" + encodeURIComponent(disease);
     fetch(url, {headers: {Accept: "application/json"}, credentials: "same-origin"})
       .then(function (response) {
@@ -56,12 +63,17 @@
       .then(function (entry) {
         if (liveWanted !== key) { return; }
         pairIndex[key] = {therapy: therapy, disease: disease, paths: Array.isArray(entry.paths) ? entry.paths : []};
+        liveStatus("", "note");
         showPair(therapy, disease);
-        if (!pairIndex[key].paths.length) { panel.appendChild(el("p", {className: "note live-status"}, t("noPaths"))); }
+        if (!pairIndex[key].paths.length) { panel.appendChild(el("p", {className: "note live-empty"}, t("noPaths"))); }
         document.documentElement.dataset.livePaths = "shown";
       }, function (err) {
         if (liveWanted !== key) { return; }
-        liveMessage(t("pathsFailed").replace("{error}", err.message), "note live-error", "alert");
+        var message = t("pathsFailed").replace("{error}", err.message);
+        liveStatus(message, "note flag");
+        clear(panel);
+        panel.appendChild(el("p", {className: "note flag"}, message));
+        panel.lastChild.setAttribute("role", "alert");
         document.documentElement.dataset.livePaths = "failed";
       });
     return true;
