@@ -92,10 +92,7 @@ def synthetic(m: int, seed: int = 7) -> nx.MultiDiGraph:
     nodes = [f"N{i}" for i in range(n)]
     weights = [1.0 / (i + 1) ** 0.8 for i in range(n)]  # Zipf-like: a few hubs
     entities = [EntityNode(node, "GeneProduct", "", "", node) for node in nodes]
-    entities += [
-        EntityNode("THERAPY", "Therapy", "therapy", "", "THERAPY"),
-        EntityNode("DISEASE", "Disease", "disease", "", "DISEASE"),
-    ]
+    entities += [EntityNode("THERAPY", "Therapy", "therapy", "", "THERAPY"), EntityNode("DISEASE", "Disease", "disease", "", "DISEASE")]
     targets = rng.choices(range(n), weights=weights, k=m)
     claims = []
     for i in range(m - 1):

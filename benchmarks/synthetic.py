@@ -57,4 +57,6 @@ def synthetic_graph(n_nodes: int, n_edges: int, *, seed: int = 1) -> nx.MultiDiG
             cid, u, pred, v, sign, quote=f"{u}作用於{v}", statement=f"{u} {pred} {v}.", section="合成", source="S",
             evidence="ECO:0000304", evidence_level="review_assertion", disease=(d,), confidence=0.8,
         )  # fmt: skip
-    return assemble(nodes, claims.values(), list(claims), sources=[Source("S", "合成", "synthetic")], name=f"synthetic {n_nodes}")
+    return assemble(
+        nodes, claims.values(), list(claims), sources=[Source("S", "合成", "synthetic")], name=f"synthetic {n_nodes}"
+    )
