@@ -14,7 +14,11 @@ its line and column.
 ``/api/entity/{name}`` the JSON of ``mechkg show NAME --format json`` (404 with candidates).
 ``/api/queries`` the named queries with their questions and parameters.
 ``/api/path?disease=…&therapy=…&k=…&max_hops=…&mode=…`` the JSON of ``mechkg path --format json``.
-``/`` the explorer page (:func:`mechkg.render.page.explorer_html`).
+``/api/pair-paths?therapy=ID&disease=ID`` one pair's ranked paths as the explorer's paths panel shows them.
+``/`` the explorer page (:func:`served_explorer`), its paths panel searching live.
+``GET /sparql`` from a browser (``Accept`` wanting ``text/html`` first, :func:`mechkg.app.editor.wants_editor`)
+the SPARQL editor page, opening on ``?query=`` and running it; ``/static/NAME`` its files.
+``/api`` and ``/api/openapi.json`` this API's description (:mod:`mechkg.app.openapi`).
 
 Every request first passes :class:`mechkg.app.guard.RequestGuard` (size, encoding, time and
 concurrency limits). Nothing a client sends is parsed on the event loop beyond a form's
@@ -23,6 +27,7 @@ percent-decoding, done in slices (:mod:`mechkg.app.forms`).
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -37,9 +42,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from mechkg.app.editor import EDITOR_CSP, STATIC_FILES, editor_html, static_file, wants_editor
 from mechkg.app.forms import MAX_FIELDS, FormError, read_form
 from mechkg.app.guard import RequestGuard, plain_error
+from mechkg.app.headers import DEFAULT_CSP, SecurityHeaders, explorer_csp
+from mechkg.app.live import MAX_K, MAX_MAX_HOPS, LivePaths, UnknownEnd
 from mechkg.app.negotiation import FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, negotiate
+from mechkg.app.openapi import API_CSP, OPENAPI_URL, api_html, openapi_document
 from mechkg.app.origin import LOOPBACK_NAMES, HostOriginGuard
 from mechkg.paths import defaults
 from mechkg.query.named import named_queries
@@ -55,16 +64,25 @@ from mechkg.query.sparql import (
 )
 
 __all__ = [
+    "PAIR_PATHS_URL",
     "QUERY_FORMS",
     "ServerConfig",
+    "api_page",
     "create_app",
+    "editor_page",
     "entity_api",
     "explorer_page",
+    "openapi_json",
+    "pair_paths_api",
     "path_api",
     "queries_api",
+    "served_explorer",
     "sparql_endpoint",
+    "static_files",
 ]
 
+PAIR_PATHS_URL = "/api/pair-paths"
+"""Where the served page's paths panel asks for a pair's paths."""
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 """The forms a query may have; the answer's format is chosen for each before the query is parsed."""
 
@@ -77,6 +95,7 @@ class ServerConfig:
     network: nx.MultiDiGraph | None = None
     cors: list[str] = field(default_factory=list)
     explorer: str | None = None
+    """The page at ``/``; made from ``network`` (:func:`served_explorer`) when not given."""
     hosts: frozenset[str] = LOOPBACK_NAMES
     """Host names the server answers to (:mod:`mechkg.app.origin`)."""
     path_indexes: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -84,6 +103,8 @@ class ServerConfig:
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     path_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     """Held by each path search: the shared indexes are not safe for concurrent searches (see _paths_json)."""
+    live: LivePaths | None = None
+    """The served page's paths panel (``/api/pair-paths``); made from ``network`` when not given."""
 
 
 _UPDATE = "SPARQL UPDATE is not allowed: this endpoint is read-only"
@@ -184,6 +205,8 @@ async def sparql_endpoint(request: Request) -> Response:
     text, problem = await _query_text(request)
     if problem is not None:
         return problem
+    if request.method == "GET" and "format" not in request.query_params and wants_editor(request.headers.get("accept", "")):
+        return editor_page(text)
     if not text:
         return plain_error(400, "missing query: send ?query=… (GET), a form field query=…, or an application/sparql-query body")
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -291,17 +314,81 @@ async def path_api(request: Request) -> Response:
     return JSONResponse(body)
 
 
+async def pair_paths_api(request: Request) -> Response:
+    """``/api/pair-paths?therapy=ID&disease=ID``: one pair's entry of the paths panel, ``{therapy, disease, paths}``.
+
+    The records are those the built page precomputes (:mod:`mechkg.app.live`); optional ``k``
+    (1-10, default 5) and ``max_hops`` (2-8, default 6). An id the panel does not offer gets 404
+    naming it; a search longer than the server's query time limit 503.
+    """
+    config: ServerConfig = request.app.state.config
+    if config.live is None:
+        return JSONResponse({"error": "this server was started without a curation graph"}, status_code=404)
+    params = request.query_params
+    therapy, disease = params.get("therapy", ""), params.get("disease", "")
+    if not therapy or not disease:
+        return JSONResponse({"error": "give both therapy=ID and disease=ID"}, status_code=400)
+    try:
+        k = _int_param(request, "k", defaults.TABLE_K, 1, MAX_K)
+        max_hops = _int_param(request, "max_hops", defaults.MAX_HOPS, 2, MAX_MAX_HOPS)
+    except ValueError as error:
+        return JSONResponse({"error": str(error)}, status_code=400)
+    search = run_in_threadpool(config.live.pair, therapy, disease, k=k, max_hops=max_hops)
+    try:
+        entry = await asyncio.wait_for(search, timeout=config.pool.timeout)
+    except UnknownEnd as error:
+        return JSONResponse({"error": str(error), error.role: error.value}, status_code=404)
+    except asyncio.TimeoutError:
+        return JSONResponse({"error": f"the path search ran longer than {config.pool.timeout:g} s"}, status_code=503)
+    return JSONResponse(entry)
+
+
 async def explorer_page(request: Request) -> Response:
     """``/``: the explorer page, built once at start-up."""
     config: ServerConfig = request.app.state.config
     if config.explorer is None:
         return plain_error(404, "no explorer page: the server was started without a curation graph")
-    return HTMLResponse(config.explorer)
+    return HTMLResponse(config.explorer, headers={"Content-Security-Policy": request.app.state.explorer_csp})
+
+
+def editor_page(query: str | None) -> Response:
+    """The SPARQL editor (``GET /sparql`` asked for ``text/html``), opening on ``query`` and running it if given."""
+    return HTMLResponse(editor_html(query or None), headers={"Content-Security-Policy": EDITOR_CSP, "Vary": "Accept"})
+
+
+async def static_files(request: Request) -> Response:
+    """``/static/NAME``: the editor's script and style and the vendored YASGUI (:data:`mechkg.app.editor.STATIC_FILES`)."""
+    name = request.path_params["name"]
+    body = static_file(name)
+    if body is None:
+        return plain_error(404, f"no file {name!r} here")
+    return Response(body, media_type=STATIC_FILES[name][1], headers={"Cache-Control": "public, max-age=3600"})
+
+
+async def openapi_json(request: Request) -> Response:
+    """``/api/openapi.json``: the OpenAPI 3.1 description of this server (:mod:`mechkg.app.openapi`)."""
+    return JSONResponse(openapi_document())
+
+
+async def api_page(request: Request) -> Response:
+    """``/api``: the same description as a page a person can read."""
+    return HTMLResponse(api_html(), headers={"Content-Security-Policy": API_CSP})
+
+
+def served_explorer(live: LivePaths) -> str:
+    """The explorer page as served: the built page's template and script, its paths panel searching live."""
+    from mechkg.render.page import explorer_html
+
+    return explorer_html(live.G, live={**live.choices(PAIR_PATHS_URL), "sparql": "/sparql", "api": "/api"})
 
 
 def create_app(config: ServerConfig) -> Starlette:
     """The Starlette application serving ``config``."""
-    middleware = [Middleware(HostOriginGuard, hosts=config.hosts, cors=config.cors), Middleware(RequestGuard)]
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(HostOriginGuard, hosts=config.hosts, cors=config.cors),
+        Middleware(RequestGuard),
+    ]
     if config.cors:
         middleware.append(
             Middleware(
@@ -315,8 +402,17 @@ def create_app(config: ServerConfig) -> Starlette:
             Route("/api/entity/{name:path}", entity_api),
             Route("/api/queries", queries_api),
             Route("/api/path", path_api),
+            Route(PAIR_PATHS_URL, pair_paths_api),
+            Route("/static/{name}", static_files),
+            Route("/api", api_page),
+            Route(OPENAPI_URL, openapi_json),
         ],
         middleware=middleware,
     )
+    if config.live is None and config.network is not None:
+        config.live = LivePaths(config.network)
+    if config.explorer is None and config.live is not None:
+        config.explorer = served_explorer(config.live)
     app.state.config = config
+    app.state.explorer_csp = explorer_csp(config.explorer) if config.explorer else DEFAULT_CSP
     return app

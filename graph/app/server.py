@@ -69,8 +69,6 @@ def serve(
 
     import uvicorn
 
-    from mechkg.render.page import explorer_html
-
     with tempfile.TemporaryDirectory(prefix="mechkg-serve-") as workdir:
         spec = store_spec_for(store, ntriples, Path(workdir))
         pool = QueryPool(spec, workers=workers, timeout=timeout, max_results=max_results, max_bytes=max_result_bytes).start()
@@ -83,7 +81,7 @@ def serve(
                     "(add names with --allow-host).",
                     file=sys.stderr,
                 )
-            config = ServerConfig(pool=pool, network=network, cors=cors or [], explorer=explorer_html(network), hosts=hosts)
+            config = ServerConfig(pool=pool, network=network, cors=cors or [], hosts=hosts)
             uvicorn.run(
                 create_app(config),
                 host=host,

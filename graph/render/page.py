@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ def explorer_html(
     lang: str = "en",
     paths: Iterable[PairRecords] = (),
     links: Sequence[tuple[str, str]] = (),
+    live: Mapping[str, Any] | None = None,
 ) -> str:
     """Render ``G`` as one self-contained, offline HTML page, identical for identical graphs.
 
@@ -64,11 +65,15 @@ def explorer_html(
     their top mechanism paths), as :func:`mechkg.render.path_records.pair_paths` makes it in the
     build; pairs that do not lie in ``G`` are left out. ``links`` are ``(label, href)`` pairs
     shown in the top bar (the per-disease pages link each other this way). ``lang`` (``"en"``
-    or ``"zh-Hant"``) is the language the page opens in; the reader can switch.
+    or ``"zh-Hant"``) is the language the page opens in; the reader can switch. ``live`` (the
+    served page only, :mod:`mechkg.app.live`) becomes ``DATA.live``: the paths panel then offers
+    every therapy and disease it names and fetches a pair's paths from its endpoint.
     """
     if lang not in _LANGS:
         raise ValueError(f"lang must be 'en' or 'zh-Hant', not {lang!r}")
     data = page_data(G, lang=_LANGS[lang], highlight_paths=highlight_paths, paths=paths, links=links)
+    if live is not None:
+        data["live"] = dict(live)
     return render_page(title=title, lang=_LANGS[lang], data=data)
 
 

@@ -51,6 +51,10 @@ def serve(
 ) -> None:
     """Serve the explorer (/), a SPARQL 1.1 endpoint (/sparql) and a JSON API (/api/…).
 
+    The explorer's paths panel searches any therapy-disease pair live (/api/pair-paths); a browser
+    opening /sparql gets a SPARQL editor (YASGUI, bundled) with the named queries as examples; the
+    API is described at /api (a page) and /api/openapi.json (OpenAPI 3.1).
+
     The endpoint is read-only: updates, SERVICE and FROM are refused; each query is checked and
     run in a worker process and is stopped after --timeout seconds (or when its worker's memory
     grows by 512 MB). Queries may be 64 kB long (in the URL, a form or a body) and nest
@@ -72,7 +76,11 @@ def serve(
     with reported("serve"):
         compiled = compiled_graph(curation)
     with reported("serve"), reading_store(store):
-        click.echo(f"MechKG: http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)", err=True)
+        click.echo(
+            f"MechKG: http://{host}:{port}/  (SPARQL endpoint and editor: http://{host}:{port}/sparql, "
+            f"API: http://{host}:{port}/api)",
+            err=True,
+        )
         run_server(
             network=compiled.network,
             ntriples=compiled.ntriples,

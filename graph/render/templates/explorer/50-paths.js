@@ -37,14 +37,15 @@
     return la < lb ? -1 : la > lb ? 1 : (a < b ? -1 : a > b ? 1 : 0);
   }
   function renderPathControls() {
-    document.getElementById("paths-section").hidden = DATA.paths.length === 0;
-    var diseases = Array.from(new Set(DATA.paths.map(function (e) { return e.disease; }))).sort(byLabel);
+    var entries = DATA.live ? livePairs() : DATA.paths; // served: every pair, searched on demand (57-live.js)
+    document.getElementById("paths-section").hidden = entries.length === 0;
+    var diseases = Array.from(new Set(entries.map(function (e) { return e.disease; }))).sort(byLabel);
     clear(pathDisease);
     pathDisease.appendChild(el("option", {value: ""}, t("chooseDisease")));
     diseases.forEach(function (id) {
       pathDisease.appendChild(el("option", {value: id, selected: id === state.pathDisease}, entityLabel(id)));
     });
-    var therapies = DATA.paths.filter(function (e) { return e.disease === state.pathDisease; })
+    var therapies = entries.filter(function (e) { return e.disease === state.pathDisease; })
       .map(function (e) { return e.therapy; }).sort(byLabel);
     clear(pathTherapy);
     pathTherapy.appendChild(el("option", {value: ""}, t("chooseTherapy")));
@@ -55,7 +56,7 @@
   }
   function showPair(therapy, disease) {
     var key = therapy + "|" + disease;
-    if (!pairIndex[key]) { return false; }
+    if (!pairIndex[key]) { return DATA.live ? fetchPair(therapy, disease) : false; }
     state.pathDisease = disease;
     state.pathTherapy = therapy;
     renderPathControls();
