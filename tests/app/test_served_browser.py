@@ -54,7 +54,7 @@ def test_served_explorer_shows_live_paths_from_a_deep_link_and_the_choosers(brow
     session = Session(browser, f"{served}/", "#paths=MSC_THERAPY%7CSLE", allow_origin=served)
     try:
         _shown(session, served, "MSC_THERAPY", "SLE")
-        assert "path 1" in session.panel_text()
+        assert "Path 1" in session.panel_text()
         diseases = session.js("Array.from(document.querySelectorAll('#path-disease option')).map(o => o.value).filter(Boolean)")
         types = dict(packaged_built.network.nodes(data="type"))
         assert sorted(diseases) == sorted(n for n, t in types.items() if t == "Disease")  # every disease, not only the table's
