@@ -172,8 +172,9 @@
       drawText(ctx, info.text, info.font, box.x + 2, box.y + 2);
       drawn.push({id: id, text: info.text, x: box.x, y: box.y, width: box.width, height: box.height, fontPx: info.px});
     };
-    // the controls on the graph (the view bar) are obstacles
-    container.querySelectorAll(".view-bar:not([hidden]) > *").forEach(function (child) {
+    // what lies on the graph (the view bar, the status line) is an obstacle
+    var status = document.getElementById("status");
+    Array.from(container.querySelectorAll(".view-bar:not([hidden]) > *")).concat(status ? [status] : []).forEach(function (child) {
       var r = child.getBoundingClientRect(), c = container.getBoundingClientRect();
       if (r.width && r.height) { grid.add({x: r.left - c.left, y: r.top - c.top, width: r.width, height: r.height}); }
     });
