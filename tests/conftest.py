@@ -21,10 +21,17 @@ MINI_SOURCES = DATA / "sources"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that needs the whole article built (``packaged_built``, ~5 s once) belongs to the slow suite."""
+    """A test that needs the whole article built (``packaged_built``, ~5 s once) belongs to the slow suite.
+
+    Run in parallel (scripts/test: pytest-xdist, whole files per worker, in this order), files with
+    slow tests go first, so the long ones start early and the many small files fill the workers at the end.
+    """
     for item in items:
         if "packaged_built" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+        items.sort(key=lambda item: item.path not in slow_files)  # stable: each file keeps its own order
 
 
 def pytest_configure(config: pytest.Config) -> None:
