@@ -14,7 +14,6 @@ import importlib
 import pkgutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import networkx as nx
@@ -102,12 +101,7 @@ _DOCTESTS_THAT_BUILD_THE_ARTICLE = {"mechkg.network.build", "mechkg.export.forma
 )
 def test_doctests(module: str):
     imported = importlib.import_module(module)
-    # in a thread of its own: the session's browser (Playwright's sync API) keeps an event loop
-    # running in the main thread, where a doctest's asyncio.run() would be refused
-    with ThreadPoolExecutor(1) as pool:
-        result = pool.submit(
-            doctest.testmod, imported, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, report=True
-        ).result()
+    result = doctest.testmod(imported, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, report=True)
     assert result.failed == 0
 
 
