@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.server
 import os
 import shutil
@@ -21,10 +22,17 @@ MINI_SOURCES = DATA / "sources"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that needs the whole article built (``packaged_built``, ~5 s once) belongs to the slow suite."""
+    """A test that needs the whole article built (``packaged_built``, ~5 s once) belongs to the slow suite.
+
+    Run in parallel (scripts/test: pytest-xdist, whole files per worker, in this order), files with
+    slow tests go first, so the long ones start early and the many small files fill the workers at the end.
+    """
     for item in items:
         if "packaged_built" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+        items.sort(key=lambda item: item.path not in slow_files)  # stable: each file keeps its own order
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -80,6 +88,25 @@ def browser() -> Iterator[Any]:
     from tests.browser_session import launch_browser
 
     yield from launch_browser()
+
+
+@pytest.fixture(autouse=True)
+def _no_browser_event_loop(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests that do not use the browser run without the event loop its Playwright driver leaves "running".
+
+    Playwright's sync API (the session's ``browser``) keeps its asyncio loop marked as running in
+    the main thread between calls, so a later test's ``asyncio.run`` would be refused, depending on
+    which tests ran before it in the same process (the order differs from worker to worker).
+    """
+    loop = asyncio.events._get_running_loop()
+    if loop is None or "browser" in request.fixturenames:
+        yield
+        return
+    asyncio.events._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(loop)
 
 
 @pytest.fixture(scope="session")
