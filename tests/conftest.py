@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import http.server
 import os
 import shutil
@@ -88,25 +87,6 @@ def browser() -> Iterator[Any]:
     from tests.browser_session import launch_browser
 
     yield from launch_browser()
-
-
-@pytest.fixture(autouse=True)
-def _no_browser_event_loop(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Tests that do not use the browser run without the event loop its Playwright driver leaves "running".
-
-    Playwright's sync API (the session's ``browser``) keeps its asyncio loop marked as running in
-    the main thread between calls, so a later test's ``asyncio.run`` would be refused, depending on
-    which tests ran before it in the same process (the order differs from worker to worker).
-    """
-    loop = asyncio.events._get_running_loop()
-    if loop is None or "browser" in request.fixturenames:
-        yield
-        return
-    asyncio.events._set_running_loop(None)
-    try:
-        yield
-    finally:
-        asyncio.events._set_running_loop(loop)
 
 
 @pytest.fixture(scope="session")
