@@ -148,7 +148,7 @@ def open_once(browser, case: Case, timeout_s: float) -> None:
         page.wait_for_function(READY, timeout=timeout_ms, polling="raf")
         ready = time.perf_counter() - started
         page.fill("#search", case.pick_label, timeout=timeout_ms)
-        page.click(f'#search-results button[data-id="{case.pick_id}"]', timeout=timeout_ms)
+        page.click(f'#search-results [role=option][data-id="{case.pick_id}"]', timeout=timeout_ms)
         page.wait_for_function(PICKED, arg=case.pick_label, timeout=timeout_ms, polling="raf")
         interactive = time.perf_counter() - started
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}

@@ -47,6 +47,8 @@
   }
   /* A narrow graph area (a phone) gets shorter labels, all at the smallest size. */
   function narrowArea() { return container.clientWidth < 600; }
+  /* The characters a label keeps when its whole text finds no room. */
+  var SHORTEST_LABEL = 8;
   function labelInfo(id) {
     var narrow = narrowArea();
     var key = state.lang + "|" + (narrow ? "n|" : "") + id;
@@ -163,14 +165,23 @@
       var s = nodeOnScreen(id, view);
       if (!s || s.x < -200 || s.y < -50 || s.x > view.width + 200 || s.y > view.height + 50) { return; }
       var info = labelInfo(id);
-      var w = info.width + 4, h = info.px + 4;
-      var box = grid.place(w, h, [
-        [s.x - w / 2, s.y + s.r + 2], [s.x - w / 2, s.y - s.r - 2 - h],
-        [s.x + s.r + 3, s.y - h / 2], [s.x - s.r - 3 - w, s.y - h / 2]
-      ]);
+      var text = info.text, h = info.px + 4;
+      var placeAround = function (w) {
+        return grid.place(w, h, [
+          [s.x - w / 2, s.y + s.r + 2], [s.x - w / 2, s.y - s.r - 2 - h],
+          [s.x + s.r + 3, s.y - h / 2], [s.x - s.r - 3 - w, s.y - h / 2]
+        ]);
+      };
+      var box = placeAround(info.width + 4);
+      if (!box && Array.from(text).length > SHORTEST_LABEL + 1) {
+        // no room for the label: its first characters (the full name is in the tooltip and panel)
+        text = Array.from(text).slice(0, SHORTEST_LABEL).join("") + "…";
+        measureContext.font = info.font;
+        box = placeAround(Math.ceil(measureContext.measureText(text).width) + 4);
+      }
       if (!box) { return; }
-      drawText(ctx, info.text, info.font, box.x + 2, box.y + 2);
-      drawn.push({id: id, text: info.text, x: box.x, y: box.y, width: box.width, height: box.height, fontPx: info.px});
+      drawText(ctx, text, info.font, box.x + 2, box.y + 2);
+      drawn.push({id: id, text: text, x: box.x, y: box.y, width: box.width, height: box.height, fontPx: info.px});
     };
     // what lies on the graph (the view bar, the status line) is an obstacle
     var status = document.getElementById("status");

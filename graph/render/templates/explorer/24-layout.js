@@ -212,6 +212,10 @@
     var width = Math.max(container.clientWidth, 1), height = Math.max(container.clientHeight, 1);
     // a path's end nodes carry labels wider than the nodes: more room at the sides
     var marginX = pathMode() ? Math.min(110, width * 0.15) : Math.min(90, width * 0.06), marginTop = Math.min(44, height * 0.08), marginBottom = Math.min(48, height * 0.1);
+    // nothing is fitted under the view bar (top) or under the details sheet of a phone (foot)
+    var bar = document.getElementById("view-bar");
+    if (bar && !bar.hidden && bar.offsetHeight) { marginTop = Math.max(marginTop, bar.offsetTop + bar.offsetHeight + 24); }
+    marginBottom += sheetCover();
     return {width: Math.max(width - 2 * marginX, 50), height: Math.max(height - marginTop - marginBottom, 50),
       marginTop: marginTop, marginBottom: marginBottom};
   }

@@ -15,6 +15,7 @@
   function centreOnNodes(ids) {
     var shown = ids.filter(function (id) { return nodesView.get(id); });
     if (!shown.length) { return; }
+    if (pathMode()) { fitShown(); return; } // a path view shows only its paths: fitted into the free area
     network.fit({nodes: shown, animation: false});
     var scale = Math.min(network.getScale() * 0.85, 2);
     var positions = network.getPositions(shown);

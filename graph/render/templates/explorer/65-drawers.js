@@ -29,6 +29,8 @@
       Object.keys(DRAWERS).forEach(function (other) { if (other !== id) { setDrawer(other, false); } });
     }
     if (!open && id === "panel-drawer") { setExpanded(false); }
+    // a path is fitted into what the sheet leaves free: fit it again when the sheet comes or goes
+    if (id === "panel-drawer" && wasOpen !== open && phoneScreen.matches && pathMode()) { fitShown(); }
     if (!narrowScreen.matches && wasOpen !== open) { window.dispatchEvent(new Event("resize")); } // the graph's width changed
     if (user && open) { drawer.querySelector(".drawer-close").focus(); }
     if (user && !open && drawer.contains(document.activeElement)) { toggle.focus(); }
@@ -41,6 +43,11 @@
   /* Something was selected: on a narrow screen the details open (small, on a phone). */
   function revealPanel() {
     if (narrowScreen.matches && !drawerOpen("panel-drawer")) { setDrawer("panel-drawer", true); }
+  }
+  /* How much of the graph's foot the details sheet covers (a phone, the sheet open), in px. */
+  function sheetCover() {
+    if (!phoneScreen || !phoneScreen.matches || !drawerOpen("panel-drawer")) { return 0; }
+    return panelDrawer.getBoundingClientRect().height;
   }
   /* Where the free part of the graph is centred: the view moves by half of what an open drawer covers. */
   function drawerOffset() {
