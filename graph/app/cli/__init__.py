@@ -13,7 +13,7 @@ error: a bad option, argument or ``--param`` value, a name that matches no entit
 output folder MechKG did not write, or under ``--strict`` a check that could not run.
 """
 
-from mechkg.app.cli import curation, draft, export, paths, serve, show, sparql  # noqa: F401 - importing registers the commands
+from mechkg.app.cli import curation, draft, export, lexicons, paths, serve, show, sparql  # noqa: F401 - importing registers the commands
 from mechkg.app.cli.group import main, run
 
 __all__ = ["main", "run"]
