@@ -33,7 +33,7 @@ from urllib.parse import unquote
 
 from mechkg.terms.identifiers import LEXICON_FILES, OBSOLETE_FILE
 
-__all__ = ["BASE_COLUMNS", "LexiconBuildError", "Lexicon", "build_lexicons", "read_release_file"]
+__all__ = ["BASE_COLUMNS", "Lexicon", "LexiconBuildError", "build_lexicons", "read_release_file"]
 
 BASE_COLUMNS = ("curie", "label", "synonyms", "obsolete")
 OBSOLETE_COLUMNS = ("ontology", "curie", "label", "replaced_by")

@@ -108,5 +108,7 @@ def _provenance(lexicons: Path, counts: dict[str, int]) -> list[str] | None:
     opening = next((p.strip() for p in paragraphs if p.strip() and not p.lstrip().startswith("#")), "")
     starts = [number for number, line in enumerate(text) if line.startswith("| file |")]
     table = text[starts[0] : starts[0] + 2] if starts else []
-    rows = [line for line in text if any(line.startswith(f"| `lexicons/{name}`") or line.startswith(f"| `{name}`") for name in counts)]
+    rows = [
+        line for line in text if any(line.startswith(f"| `lexicons/{name}`") or line.startswith(f"| `{name}`") for name in counts)
+    ]
     return [f"From `{readme.name}` of the full lexicons:", "", *opening.splitlines(), "", *table, *rows]

@@ -92,7 +92,10 @@ def snapshot(curation: Path, lexicons_dir: Path | None, out: Path | None) -> Non
 
     folder = find_lexicons_dir(lexicons_dir)
     if folder is None or not folder.is_dir():
-        click.echo(f"mechkg lexicons snapshot: no full lexicons found ({folder or LEXICONS_DEFAULT}); name them with --lexicons DIR", err=True)
+        click.echo(
+            f"mechkg lexicons snapshot: no full lexicons found ({folder or LEXICONS_DEFAULT}); name them with --lexicons DIR",
+            err=True,
+        )
         sys.exit(2)
     findings = Findings()
     catalog = catalog_records(read_records(curation, findings), findings)
