@@ -3,7 +3,8 @@
 One module per command family registers its commands on the group of :mod:`mechkg.app.cli.group`:
 :mod:`~mechkg.app.cli.curation` (build, validate, coverage), :mod:`~mechkg.app.cli.show`,
 :mod:`~mechkg.app.cli.sparql` (sparql, load), :mod:`~mechkg.app.cli.serve`,
-:mod:`~mechkg.app.cli.paths` (path, mechanisms), :mod:`~mechkg.app.cli.export` and
+:mod:`~mechkg.app.cli.paths` (path, mechanisms), :mod:`~mechkg.app.cli.export`,
+:mod:`~mechkg.app.cli.lexicons` (lexicons build, lexicons snapshot) and
 :mod:`~mechkg.app.cli.draft`. Each imports
 only click at start-up and the rest inside its commands, so ``mechkg show`` pays for what it uses.
 
