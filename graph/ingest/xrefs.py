@@ -3,8 +3,10 @@
 Every CURIE must have an accepted prefix and a local id of that prefix's shape
 (:func:`mechkg.terms.identifiers.is_valid_curie`). Where the reference lexicons are found, each
 well-formed CURIE must also be listed there, not be obsolete, and carry the lexicon's own label:
-identifiers are looked up, never written from memory. Without lexicons only the shape is
-checked, with a notice.
+identifiers are looked up, never written from memory. A CURIE whose lexicon file is not in the
+full lexicons found is looked up in the snapshot shipped with MechKG (:mod:`mechkg.terms.snapshot`:
+the rows of the CURIEs the shipped curation cites), so a plain clone checks every shipped CURIE;
+one in neither is *unchecked*: a skipped check (a warning; ``--strict`` exits 2).
 """
 
 from __future__ import annotations
@@ -17,8 +19,12 @@ from mechkg.ingest.findings import Findings, Place
 from mechkg.ingest.model import Xref
 from mechkg.resources import LEXICONS_ENV, find_lexicons_dir
 from mechkg.terms.identifiers import CONVERTER, LEXICON_FILES, LexiconEntry, is_valid_curie, lookup_curies
+from mechkg.terms.snapshot import SNAPSHOT_DIR
 
 __all__ = ["check_xrefs"]
+
+_SHOWN = 10
+"""Unchecked CURIEs named in the notice; the rest are counted."""
 
 
 def check_xrefs(catalog: Catalog, lexicons_dir: Path | None, findings: Findings) -> None:
@@ -30,28 +36,35 @@ def check_xrefs(catalog: Catalog, lexicons_dir: Path | None, findings: Findings)
         else:
             findings.add(place, f"malformed CURIE {xref.curie!r}: {_malformed_why(xref.curie)}")
     folder = find_lexicons_dir(lexicons_dir)
-    if folder is None or not folder.is_dir():
-        where = (
-            f"{folder} is not a folder"
-            if folder
-            else "no folder named by --lexicons, $MECHKG_LEXICONS or ../shared/reference/lexicons beside a checkout"
-        )
+    full = folder if folder is not None and folder.is_dir() else None
+    if folder is not None and full is None:
         findings.skip(
-            "CURIEs against the lexicons (no lexicons; shape only)",
-            f"reference lexicons not found ({where}): CURIEs were checked for shape only; "
-            f"name a folder of lexicons (*.tsv) with --lexicons DIR or ${LEXICONS_ENV}",
+            "full lexicons (folder not found)",
+            f"{folder} is not a folder, so no full lexicon was read; CURIEs were checked against the snapshot shipped with "
+            f"MechKG only; name a folder of lexicons (*.tsv) with --lexicons DIR or ${LEXICONS_ENV}",
         )
-        return
-    absent = sorted({name for c in wanted if not (folder / (name := LEXICON_FILES[c.split(":", 1)[0]])).is_file()})
-    if absent:
+    in_full = {c for c in wanted if full is not None and (full / LEXICON_FILES[c.split(":", 1)[0]]).is_file()}
+    found = lookup_curies(in_full, full) if full is not None and in_full else {}
+    from_snapshot = lookup_curies(wanted - in_full, SNAPSHOT_DIR)
+    found.update(from_snapshot)
+    unchecked = sorted(wanted - in_full - from_snapshot.keys())
+    if from_snapshot:
+        findings.notices.append(
+            f"{len(from_snapshot)} CURIE{'s' if len(from_snapshot) != 1 else ''} checked against the lexicon snapshot "
+            f"shipped with MechKG ({SNAPSHOT_DIR}; versions and licences in its README.md), "
+            f"{len(in_full)} against full lexicons" + (f" in {full}" if full is not None else " (none found)")
+        )
+    if unchecked:
+        shown = ", ".join(unchecked[:_SHOWN]) + (f" and {len(unchecked) - _SHOWN} more" if len(unchecked) > _SHOWN else "")
         findings.skip(
-            f"CURIEs of {len(absent)} lexicon{'s' if len(absent) != 1 else ''} (file missing; shape only)",
-            f"lexicon files {', '.join(absent)} not found in {folder}: CURIEs they list were checked for shape only",
+            f"{len(unchecked)} CURIE{'s' if len(unchecked) != 1 else ''} unchecked (in no lexicon here)",
+            f"unchecked CURIEs (shape only; in neither the lexicon snapshot nor a full lexicon): {shown}; "
+            f"name full lexicons with --lexicons DIR or ${LEXICONS_ENV} (`mechkg lexicons build --from FILES... --out DIR` "
+            "builds them from the ontologies' release files), then `mechkg lexicons snapshot` adds them to the snapshot",
         )
-        wanted = {c for c in wanted if LEXICON_FILES[c.split(":", 1)[0]] not in absent}
-    found = lookup_curies(wanted, folder)
+    checked = wanted - set(unchecked)
     for xref, place in _xrefs(catalog):
-        if xref.curie in wanted:
+        if xref.curie in checked:
             problem = _lexicon_problem(xref, found.get(xref.curie))
             if problem:
                 findings.add(place, problem)

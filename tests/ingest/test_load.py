@@ -66,9 +66,11 @@ def test_curation_error_message_lists_every_problem(mini: Path):
 def test_without_source_texts_and_lexicons_the_checks_that_need_them_become_notices(mini: Path, tmp_path: Path):
     edit(mini / "claims/sle.yaml", "  quote: 加劇Th17/Treg細胞失衡", "  quote: 不在原文中的句子")
     curation = load(mini, sources_dir=tmp_path / "nowhere", lexicons_dir=tmp_path / "nowhere")
-    assert len(curation.notices) == 2
+    assert len(curation.notices) == 4
     assert "not found" in curation.notices[0] and "not checked" in curation.notices[0]
-    assert "lexicons not found" in curation.notices[1]
+    assert "nowhere is not a folder, so no full lexicon was read" in curation.notices[1]
+    assert "checked against the lexicon snapshot shipped with MechKG" in curation.notices[2]
+    assert "unchecked CURIEs" in curation.notices[3]  # mirbase:MI0000067 is cited only by the mini curation
     assert curation.texts == {}
 
 

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import MINI, lexicons_or_skip
 from curation_edits import edit, line_of, problems_of
 
-from mechkg.ingest.catalog import catalog_records
+from mechkg import resources
+from mechkg.ingest.catalog import Catalog, catalog_records
 from mechkg.ingest.findings import Findings
 from mechkg.ingest.records import read_records
 from mechkg.ingest.xrefs import check_xrefs
+from mechkg.resources import default_curation_dir, find_lexicons_dir
+from mechkg.terms.snapshot import SNAPSHOT_DIR
 
 
-def xrefs_of(root: Path, lexicons: Path) -> Findings:
+def shipped_catalog() -> Catalog:
+    findings = Findings()
+    return catalog_records(read_records(default_curation_dir(), findings), findings)
+
+
+def xrefs_of(root: Path, lexicons: Path | None) -> Findings:
     findings = Findings()
     check_xrefs(catalog_records(read_records(root, findings), findings), lexicons, findings)
     return findings
@@ -48,11 +57,45 @@ def test_shape_problems_need_no_lexicon(mini: Path, tmp_path: Path):
         "accepted: CHEBI, CL, ECO, FPLX, GO, HGNC, MESH, MONDO, UBERON, mirbase, mirbase.mature"
     )
     assert len(problems) == 2
-    assert findings.skipped == ["CURIEs against the lexicons (no lexicons; shape only)"]
-    assert findings.notices == [
-        f"reference lexicons not found ({tmp_path / 'no-lexicons'} is not a folder): CURIEs were checked for shape only; "
-        "name a folder of lexicons (*.tsv) with --lexicons DIR or $MECHKG_LEXICONS"
+    # a lexicon folder named but not there is said so; the snapshot shipped with MechKG still checks what it lists
+    assert findings.skipped == ["full lexicons (folder not found)", "1 CURIE unchecked (in no lexicon here)"]
+    assert findings.notices[0].startswith(f"{tmp_path / 'no-lexicons'} is not a folder, so no full lexicon was read")
+    assert findings.notices[1].startswith("3 CURIEs checked against the lexicon snapshot shipped with MechKG")
+
+
+def test_without_full_lexicons_the_snapshot_checks_and_the_rest_is_unchecked(mini: Path, tmp_path: Path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    entities = mini / "entities/entities.yaml"
+    edit(entities, "label: IL6, match", "label: IL-6, match")
+    edit(entities, '"CL:0000899"', '"CL:0009999"')  # well formed, in no lexicon here: unchecked, not wrong
+    findings = xrefs_of(mini, empty)
+    assert [str(p) for p in findings.problems] == [
+        f"entities/entities.yaml:{line_of(entities, 'HGNC:6018')}: xrefs: HGNC:6018 is labelled 'IL6' in the lexicon, not 'IL-6'"
     ]
+    assert findings.skipped == ["2 CURIEs unchecked (in no lexicon here)"]
+    assert findings.notices[0] == (
+        f"4 CURIEs checked against the lexicon snapshot shipped with MechKG ({SNAPSHOT_DIR}; versions and licences in "
+        f"its README.md), 0 against full lexicons in {empty}"
+    )
+    assert findings.notices[1].startswith(
+        "unchecked CURIEs (shape only; in neither the lexicon snapshot nor a full lexicon): CL:0009999, mirbase:MI0000067; "
+        "name full lexicons with --lexicons DIR or $MECHKG_LEXICONS (`mechkg lexicons build --from FILES... --out DIR`"
+    )
+
+
+def test_a_plain_clone_checks_every_shipped_curie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """No --lexicons, no $MECHKG_LEXICONS, no checkout with ../shared beside it: the snapshot checks them all."""
+    shipped = default_curation_dir()
+    curies = {x.curie for e in shipped_catalog().entities.values() for x in e.xrefs}
+    monkeypatch.delenv("MECHKG_LEXICONS", raising=False)
+    monkeypatch.setattr(resources, "PACKAGE_DIR", tmp_path / "site-packages" / "mechkg")
+    assert find_lexicons_dir() is None
+    findings = xrefs_of(shipped, None)
+    assert findings.problems == [] and findings.skipped == []
+    assert len(findings.notices) == 1 and " against full lexicons (none found)" in findings.notices[0]
+    checked = int(findings.notices[0].split(" ", 1)[0])
+    assert checked == len(curies) > 300
 
 
 def test_lexicon_finds_missing_obsolete_and_mislabelled_terms(tmp_path: Path):

@@ -3,7 +3,8 @@
 One module per command family registers its commands on the group of :mod:`mechkg.app.cli.group`:
 :mod:`~mechkg.app.cli.curation` (build, validate, coverage), :mod:`~mechkg.app.cli.show`,
 :mod:`~mechkg.app.cli.sparql` (sparql, load), :mod:`~mechkg.app.cli.serve`,
-:mod:`~mechkg.app.cli.paths` (path, mechanisms), :mod:`~mechkg.app.cli.export` and
+:mod:`~mechkg.app.cli.paths` (path, mechanisms), :mod:`~mechkg.app.cli.export`,
+:mod:`~mechkg.app.cli.lexicons` (lexicons build, lexicons snapshot) and
 :mod:`~mechkg.app.cli.draft`. Each imports
 only click at start-up and the rest inside its commands, so ``mechkg show`` pays for what it uses.
 
@@ -13,7 +14,7 @@ error: a bad option, argument or ``--param`` value, a name that matches no entit
 output folder MechKG did not write, or under ``--strict`` a check that could not run.
 """
 
-from mechkg.app.cli import curation, draft, export, paths, serve, show, sparql  # noqa: F401 - importing registers the commands
+from mechkg.app.cli import curation, draft, export, lexicons, paths, serve, show, sparql  # noqa: F401 - importing registers the commands
 from mechkg.app.cli.group import main, run
 
 __all__ = ["main", "run"]
