@@ -46,7 +46,9 @@ class UnknownEntity(MechKGError):
     "no entity named 'lupis'; candidates: SLE (systemic lupus erythematosus, Disease)"
     """
 
-    def __init__(self, name: str, candidates: list[str], *, ambiguous: bool = False, described: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, name: str, candidates: list[str], *, ambiguous: bool = False, described: dict[str, str] | None = None
+    ) -> None:
         self.name = name
         self.candidates = candidates
         self.ambiguous = ambiguous

@@ -6,7 +6,7 @@ nodes (``label_en`` and ``label_zh`` as labels, ``synonyms`` as synonyms, ``type
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> G.add_node("SLE", label_en="systemic lupus erythematosus", label_zh="系統性紅斑狼瘡", synonyms=["SLE", "lupus"], type="Disease")
+>>> G.add_node("SLE", label_en="systemic lupus erythematosus", label_zh="系統性紅斑狼瘡", synonyms=["lupus"], type="Disease")
 >>> resolve_name(G, "系統性紅斑狼瘡"), resolve_name(G, "Lupus"), resolve_name(G, "系统性红斑狼疮")
 ('SLE', 'SLE', 'SLE')
 >>> resolve_match(G, "systemic lupus").note

@@ -22,14 +22,16 @@ INSULIN and a synonym of INS). A name that several entries share within its tier
 **Fuzzy matching** compares :func:`~mechkg.terms.search_keys.search_words` (the search key with
 its words kept apart) with RapidFuzz. The score of a name (0-100) is its
 ``token_sort_ratio`` with the asked name (the spelling, word order aside), plus
-:data:`WORDS_BONUS` (at most 100) when every word asked for is a word of the name, so that
-``allogeneic MSC`` finds "allogeneic MSC therapy" before "allogeneic BM-MSC transplantation". An
-entity scores as its best name. The best entity is accepted when
+:data:`WORDS_BONUS` (at most 100) when every word asked for is in the name: a word of it, or, for
+a word with Chinese characters (Chinese is not parted by spaces), part of one of its words. So
+``allogeneic MSC`` finds "allogeneic MSC therapy" before "allogeneic BM-MSC transplantation",
+and ``間充質`` finds 間充質幹細胞 (MSC). An entity scores as its best name. The best entity is accepted when
 
-- its score is at least :data:`ACCEPT` (85),
-- it is ahead of the runner-up entity by at least :data:`MARGIN` (10), and
-- the asked name and the matched name have the same digits in the same order (``IL-16`` never
-  becomes IL-17, nor ``Th171`` TH17).
+- its score is at least :data:`ACCEPT` (85), and
+- it is ahead of the runner-up entity by at least :data:`MARGIN` (10);
+
+in both, only names with the asked name's digits, in the same order, take part (``IL-16`` never
+becomes IL-17, nor ``Th171`` TH17, and ``interleukin 17`` has no rival in IL-1).
 
 Otherwise the name is unknown, and its candidates are the entities (at most
 :data:`MAX_CANDIDATES`, best first) scoring at least :data:`CLOSE` (70): none at all when nothing
@@ -91,7 +93,7 @@ CLOSE = 70
 """The least fuzzy score of an entity listed as a candidate for an unknown name."""
 
 WORDS_BONUS = 20
-"""Added to a name's score when every word asked for is one of its words."""
+"""Added to a name's score when every word asked for is in it (one of its words, or part of one for Chinese)."""
 
 MAX_CANDIDATES = 5
 """At most this many candidates for an unknown name."""
@@ -100,6 +102,17 @@ MAX_FUZZY_CHARS = 200
 """Longer names are looked up exactly only (a fuzzy match costs time in the length of the name)."""
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _has_han(word: str) -> bool:
+    return any(unicodedata.name(ch, "").startswith("CJK") for ch in word)
+
+
+def _all_in(asked: frozenset[str], words: frozenset[str]) -> bool:
+    """Every asked word is one of ``words``, or (a word with Chinese characters) part of one."""
+    return all(word in words or (_has_han(word) and any(word in other for other in words)) for word in asked)
+
+
 _NAME_TIERS = TIERS[1:4]
 
 
@@ -236,16 +249,20 @@ class NameIndex:
             for tier, found in tiers.items():
                 if key in found:
                     return NameMatch(name, tuple(sorted(found[key])), tier)
-        scores = self._scores(name)
-        if scores:
-            (best, (score, digits_agree)), runner_up = scores[0], scores[1][1][0] if len(scores) > 1 else 0
-            if score >= ACCEPT and score - runner_up >= MARGIN and digits_agree:
+        rivals = self._scores(name, same_digits=True)
+        if rivals:
+            best, score = rivals[0]
+            runner_up = rivals[1][1] if len(rivals) > 1 else 0
+            if score >= ACCEPT and score - runner_up >= MARGIN:
                 note = f'resolved "{name}" to {best} ({self.label(best)}; fuzzy match {score})'
                 return NameMatch(name, (best,), "fuzzy", score, note)
         return NameMatch(name, (), None)
 
-    def _scores(self, name: str) -> list[tuple[str, tuple[int, bool]]]:
-        """Each entity scoring above zero: (id, (its best score, whether that name's digits are the asked name's)), best first."""
+    def _scores(self, name: str, *, same_digits: bool = False) -> list[tuple[str, int]]:
+        """Each entity scoring above zero and its best score, best first (ties by id).
+
+        With ``same_digits`` only names with the asked name's digits, in its order, count.
+        """
         from rapidfuzz import fuzz, process
 
         words = search_words(name) if len(name) <= MAX_FUZZY_CHARS else ""
@@ -253,14 +270,14 @@ class NameIndex:
             return []
         forms, word_sets, digits, ids = self._fuzzy_table
         asked, asked_digits = frozenset(words.split()), tuple(_DIGITS.findall(words))
-        best: dict[str, tuple[int, bool]] = {}
+        best: dict[str, int] = {}
         for _, spelling, i in process.extract(words, forms, scorer=fuzz.token_sort_ratio, processor=None, limit=None):
-            score = min(100, round(spelling) + (WORDS_BONUS if asked <= word_sets[i] else 0))
+            if same_digits and digits[i] != asked_digits:
+                continue
+            score = min(100, round(spelling) + (WORDS_BONUS if _all_in(asked, word_sets[i]) else 0))
             for id_ in ids[i]:
-                candidate = (score, digits[i] == asked_digits)
-                if candidate > best.get(id_, (0, False)):
-                    best[id_] = candidate
-        return sorted(((id_, found) for id_, found in best.items() if found[0] > 0), key=lambda item: (-item[1][0], item[0]))
+                best[id_] = max(score, best.get(id_, 0))
+        return sorted(((id_, score) for id_, score in best.items() if score > 0), key=lambda item: (-item[1], item[0]))
 
     def resolve(self, name: str, *, strict: bool = True) -> str | None:
         """The id of the one entity ``name`` names.
@@ -285,8 +302,8 @@ class NameIndex:
         raise UnknownEntity(name, ids, ambiguous=len(found.ids) > 1, described=described)
 
     def candidates(self, name: str) -> list[str]:
-        """Ids of the entities whose names are near ``name``: fuzzy score at least :data:`CLOSE`, best first, at most :data:`MAX_CANDIDATES`.
+        """Ids of the entities whose names are near ``name``: fuzzy score at least :data:`CLOSE`, best first, at most five.
 
         Ties are in id order, so the answer does not depend on the order the entries came in.
         """
-        return [id_ for id_, (score, _) in self._scores(name) if score >= CLOSE][:MAX_CANDIDATES]
+        return [id_ for id_, score in self._scores(name) if score >= CLOSE][:MAX_CANDIDATES]

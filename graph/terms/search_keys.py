@@ -110,7 +110,7 @@ def _letters(text: str) -> str:
 
 
 def search_words(text: str) -> str:
-    """``text`` as the words of its search key: the same steps as :func:`search_key`, but where it drops characters a space parts the words.
+    """``text`` as the words of its search key: :func:`search_key`'s steps, but a space parts the words where it drops characters.
 
     For matching word by word (:mod:`mechkg.terms.naming` compares names with a fuzzy word-set
     score); joined without spaces the words are the search key.
