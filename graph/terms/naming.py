@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -166,17 +166,17 @@ class NameIndex:
         self._given = tuple(entries)
         self._ids = frozenset(entry.id for entry in self._given)
 
-    def _tiers(self, key: object) -> dict[str, dict[str, set[str]]]:
+    def _tiers(self, key: Callable[[str], str]) -> dict[str, dict[str, set[str]]]:
         tiers: dict[str, dict[str, set[str]]] = {tier: {} for tier in _NAME_TIERS}
         by_id, by_label, by_synonym = tiers.values()
         for entry in self._given:
-            by_id.setdefault(key(entry.id), set()).add(entry.id)  # type: ignore[operator]
+            by_id.setdefault(key(entry.id), set()).add(entry.id)
             for label in entry.labels:
                 if label:
-                    by_label.setdefault(key(label), set()).add(entry.id)  # type: ignore[operator]
+                    by_label.setdefault(key(label), set()).add(entry.id)
             for synonym in entry.synonyms:
                 if synonym:
-                    by_synonym.setdefault(key(synonym), set()).add(entry.id)  # type: ignore[operator]
+                    by_synonym.setdefault(key(synonym), set()).add(entry.id)
         return tiers
 
     @cached_property
