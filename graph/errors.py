@@ -40,14 +40,22 @@ class CurationError(MechKGError):
 
 
 class UnknownEntity(MechKGError):
-    """A name matched no entity, or more than one; ``candidates`` are the nearest ids."""
+    """A name matched no entity, or more than one; ``candidates`` are the nearest ids, ``described`` says what each is.
 
-    def __init__(self, name: str, candidates: list[str], *, ambiguous: bool = False) -> None:
+    >>> str(UnknownEntity("lupis", ["SLE"], described={"SLE": "systemic lupus erythematosus, Disease"}))
+    "no entity named 'lupis'; candidates: SLE (systemic lupus erythematosus, Disease)"
+    """
+
+    def __init__(
+        self, name: str, candidates: list[str], *, ambiguous: bool = False, described: dict[str, str] | None = None
+    ) -> None:
         self.name = name
         self.candidates = candidates
         self.ambiguous = ambiguous
+        self.described = dict(described or {})
         what = "ambiguous name" if ambiguous else "no entity named"
-        hint = f"; candidates: {', '.join(candidates)}" if candidates else ""
+        listed = ", ".join(f"{c} ({self.described[c]})" if self.described.get(c) else c for c in candidates)
+        hint = f"; candidates: {listed}" if candidates else ""
         super().__init__(f"{what} {name!r}{hint}")
 
 

@@ -235,7 +235,7 @@ async def entity_api(request: Request) -> Response:
     try:
         node = resolve_name(config.network, name)
     except UnknownEntity as error:
-        return JSONResponse({"error": str(error), "candidates": error.candidates}, status_code=404)
+        return JSONResponse({"error": str(error), "candidates": error.candidates, "described": error.described}, status_code=404)
     assert node is not None
     return JSONResponse(entity_json(config.network, node))
 
@@ -310,15 +310,26 @@ async def path_api(request: Request) -> Response:
     try:
         body = await run_in_threadpool(_paths_json, config, disease, therapy, k, max_hops, mode)
     except UnknownEntity as error:
-        return JSONResponse({"error": str(error), "candidates": error.candidates}, status_code=404)
+        return JSONResponse({"error": str(error), "candidates": error.candidates, "described": error.described}, status_code=404)
     return JSONResponse(body)
+
+
+def _pair(config: ServerConfig, therapy: str, disease: str, k: int, max_hops: int) -> Any:
+    """The paths panel's entry for a pair; a name that resolves (:func:`mechkg.network.names.resolve_name`) stands for its id."""
+    from mechkg.network.names import resolve_name
+
+    assert config.live is not None
+    if config.network is not None:
+        therapy, disease = (resolve_name(config.network, name, strict=False) or name for name in (therapy, disease))
+    return config.live.pair(therapy, disease, k=k, max_hops=max_hops)
 
 
 async def pair_paths_api(request: Request) -> Response:
     """``/api/pair-paths?therapy=ID&disease=ID``: one pair's entry of the paths panel, ``{therapy, disease, paths}``.
 
     The records are those the built page precomputes (:mod:`mechkg.app.live`); optional ``k``
-    (1-10, default 5) and ``max_hops`` (2-8, default 6). An id the panel does not offer gets 404
+    (1-10, default 5) and ``max_hops`` (2-8, default 6). A name (label, synonym, any script, a clearly
+    nearest spelling: :mod:`mechkg.terms.naming`) stands for its id. An id the panel does not offer gets 404
     naming it; a search longer than the server's query time limit 503.
     """
     config: ServerConfig = request.app.state.config
@@ -333,7 +344,7 @@ async def pair_paths_api(request: Request) -> Response:
         max_hops = _int_param(request, "max_hops", defaults.MAX_HOPS, 2, MAX_MAX_HOPS)
     except ValueError as error:
         return JSONResponse({"error": str(error)}, status_code=400)
-    search = run_in_threadpool(config.live.pair, therapy, disease, k=k, max_hops=max_hops)
+    search = run_in_threadpool(_pair, config, therapy, disease, k, max_hops)
     try:
         entry = await asyncio.wait_for(search, timeout=config.pool.timeout)
     except UnknownEnd as error:

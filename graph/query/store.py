@@ -143,16 +143,19 @@ class SparqlStore(ABC):
         """
         classes = set(entity_classes())
         prefix = str(MKE)
-        found: dict[str, tuple[list[str], list[str]]] = {
-            str(entity).removeprefix(prefix): ([], [])
-            for entity, kind in self.query(_TYPES).rows
-            if kind in classes and str(entity).startswith(prefix)
-        }
+        found: dict[str, tuple[list[str], list[str]]] = {}
+        kinds: dict[str, set[str]] = {}
+        for entity, kind in self.query(_TYPES).rows:
+            if kind in classes and str(entity).startswith(prefix):
+                found.setdefault(str(entity).removeprefix(prefix), ([], []))
+                kinds.setdefault(str(entity).removeprefix(prefix), set()).add(str(kind).removeprefix(str(MK)))
         for entity, prop, name in self.query(_NAMES).rows:
             entry = found.get(str(entity).removeprefix(prefix)) if str(entity).startswith(prefix) else None
             if entry is not None:
                 entry[0 if prop == RDFS.label else 1].append(str(name))
-        return NameIndex(NameEntry(id_, tuple(labels), tuple(synonyms)) for id_, (labels, synonyms) in found.items())
+        return NameIndex(
+            NameEntry(id_, tuple(labels), tuple(synonyms), min(kinds[id_])) for id_, (labels, synonyms) in found.items()
+        )
 
     def resolve_entity(self, name: str) -> URIRef:
         """The IRI of the one entity ``name`` names: an IRI (``<…>``, ``mke:ID``), an id, a label or a synonym.
@@ -169,7 +172,8 @@ class SparqlStore(ABC):
             return MKE[entity_id]
         if self.query("ASK { ?e a ?type }", bindings={"e": iri}).boolean:
             return iri
-        raise UnknownEntity(name, self.names.candidates(str(iri).removeprefix(str(MKE))))
+        near = self.names.candidates(str(iri).removeprefix(str(MKE)))
+        raise UnknownEntity(name, near, described={id_: self.names.describe(id_) for id_ in near})
 
     def close(self) -> None:  # noqa: B027 - most stores have nothing to release
         """Release the store's resources."""

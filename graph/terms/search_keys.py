@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["GREEK_NAMES", "fold_han", "fold_map", "search_key"]
+__all__ = ["GREEK_NAMES", "fold_han", "fold_map", "search_key", "search_words"]
 
 GREEK_NAMES: dict[str, str] = {
     "α": "alpha",
@@ -109,13 +109,35 @@ def _letters(text: str) -> str:
     return "".join(GREEK_NAMES.get(ch, ch) for ch in text)
 
 
+def search_words(text: str) -> str:
+    """``text`` as the words of its search key: :func:`search_key`'s steps, but a space parts the words where it drops characters.
+
+    For matching word by word (:mod:`mechkg.terms.naming` compares names with a fuzzy word-set
+    score); joined without spaces the words are the search key.
+
+    >>> search_words("Let-7f-overexpressing MSCs"), search_words("TNF-α / IL-6"), search_words("間充質干細胞")
+    ('let 7f overexpressing mscs', 'tnf alpha il 6', '间充质干细胞')
+    """
+    words: list[str] = []
+    word: list[str] = []
+    for ch in _letters(text):
+        if unicodedata.category(ch)[0] in "LN":
+            word.append(fold_han(ch))
+        elif word:
+            words.append("".join(word))
+            word = []
+    if word:
+        words.append("".join(word))
+    return " ".join(words)
+
+
 def search_key(text: str) -> str:
     """``text`` in its search form: NFKC, case-folded, Greek letters named, Chinese folded to one script, only letters and digits.
 
     >>> search_key("IL-6"), search_key("系統性紅斑狼瘡") == search_key("系统性红斑狼疮"), search_key(" - ")
     ('il6', True, '')
     """
-    return "".join(fold_han(ch) for ch in _letters(text) if unicodedata.category(ch)[0] in "LN")
+    return search_words(text).replace(" ", "")
 
 
 def fold_map(texts: Iterable[str]) -> dict[str, str]:

@@ -50,6 +50,10 @@ def test_pair_paths_answers_checks_ids_and_limits(served):
     status, headers, body = get(f"{served}/api/pair-paths?therapy=MSC_THERAPY&disease=SLE")
     assert status == 200 and headers["content-type"] == "application/json"
     assert json.loads(body) == {"therapy": "MSC_THERAPY", "disease": "SLE", "paths": []}  # the fixture joins no pair
+    status, _, body = get(
+        f"{served}/api/pair-paths?therapy={urllib.parse.quote('间充质干细胞移植')}&disease=sle"
+    )  # names stand for ids
+    assert status == 200 and json.loads(body)["therapy"] == "MSC_THERAPY"
     status, _, body = get(f"{served}/api/pair-paths?therapy=IL10&disease=SLE")
     assert status == 404 and json.loads(body) == {
         "error": "unknown therapy 'IL10': give the id of a therapy the paths panel lists",

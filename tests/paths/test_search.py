@@ -56,9 +56,10 @@ def test_names_in_both_languages(G, therapy, disease):
     assert chains(result)[0] == EXPECTED_UC[0][0]
 
 
-def test_unknown_names_raise_with_candidates(G):
+def test_a_clearly_nearest_spelling_resolves_and_unknown_names_raise_with_candidates(G):
+    assert mechanism_paths(G, "UC-MSC therap", "SLE").therapies == ("UC_MSC_THERAPY",)
     with pytest.raises(UnknownEntity) as error:
-        mechanism_paths(G, "UC-MSC therap", "SLE")
+        mechanism_paths(G, "UC-MSC therapy 2", "SLE")  # other digits: never taken for UC_MSC_THERAPY
     assert "UC_MSC_THERAPY" in error.value.candidates
 
 

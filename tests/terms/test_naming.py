@@ -1,4 +1,4 @@
-"""The one name resolver: tiers in order (exact id, id, label, synonym), NFKC and case, candidates."""
+"""The one name resolver: tiers in order (exact id, id, label, synonym, fuzzy), name and search keys, candidates."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mechkg.errors import UnknownEntity
-from mechkg.terms.naming import TIERS, NameEntry, NameIndex, name_key
+from mechkg.terms.naming import ACCEPT, CLOSE, MARGIN, TIERS, NameEntry, NameIndex, name_key
 
 ENTRIES = [
     NameEntry("SLE", labels=("systemic lupus erythematosus", "系統性紅斑狼瘡"), synonyms=("lupus", "狼瘡")),
@@ -35,7 +35,10 @@ def index() -> NameIndex:
         ("sle", "id", ("SLE",)),  # an id beats another entity's synonym
         ("insulin", "id", ("INSULIN",)),  # ... and its own label
         ("systemic lupus erythematosus", "label", ("SLE",)),  # a label beats another entity's synonym
-        ("SYSTEMIC  lupus erythematosus", None, ()),  # inner spaces are not folded
+        ("SYSTEMIC  lupus erythematosus", "label", ("SLE",)),  # the search key drops inner spaces
+        ("系统性红斑狼疮", "label", ("SLE",)),  # ... and folds Simplified characters onto Traditional ones
+        ("interleukin6", "label", ("IL6",)),  # ... and drops hyphens
+        ("Interleukin 6x", "fuzzy", ("IL6",)),  # clearly the nearest spelling
         ("系統性紅斑狼瘡", "label", ("SLE",)),
         ("  Insulin Gene ", "label", ("INS",)),
         ("ＩＬ－６", "synonym", ("IL6",)),  # full-width forms fold by NFKC
@@ -50,7 +53,7 @@ def test_the_first_tier_that_knows_a_name_answers(index, name, tier, ids):
 
 
 def test_tiers_are_named_in_their_order():
-    assert TIERS == ("exact", "id", "label", "synonym")
+    assert TIERS == ("exact", "id", "label", "synonym", "fuzzy")
 
 
 def test_resolve_gives_the_one_id_or_raises_with_candidates(index):
@@ -64,23 +67,40 @@ def test_resolve_gives_the_one_id_or_raises_with_candidates(index):
     assert index.resolve("lupus", strict=False) is None and index.resolve("lupis", strict=False) is None
 
 
-def test_candidates_are_close_spellings_and_names_that_contain_the_name(index):
-    assert index.candidates("interleukin6") == ["IL6"]  # close
-    assert index.candidates("胰島") == ["INSULIN"]  # contained
-    assert index.candidates("zzzz") == []
-    assert index.candidates("") == []
+def test_candidates_are_the_close_names_best_first_and_none_when_nothing_is_close(index):
+    assert index.candidates("interleukin 7") == ["IL6"]  # close, but other digits: never resolved
+    assert index.match("interleukin 7").ids == ()
+    assert index.candidates("胰島") == ["INSULIN"]  # part of 胰島素
+    assert index.candidates("zzzz") == [] and index.candidates("aspirin") == []
+    assert index.candidates("") == [] and index.candidates("-") == []
 
 
-def test_at_most_ten_candidates_of_many_containing_names():
+def test_at_most_five_candidates_of_many_close_names():
     many = NameIndex(NameEntry(f"E{n:02}", labels=(f"interleukin {n}",)) for n in range(30))
-    assert len(many.candidates("interleukin")) == 10
+    assert many.candidates("interleukin") == ["E00", "E01", "E02", "E03", "E04"]  # ties in id order
 
 
-def test_of_many_names_containing_the_name_those_starting_with_it_and_shorter_ones_come_first():
-    entries = [NameEntry(f"LONG{n}", labels=(f"{'long ' * (n + 2)}stem-like thing",)) for n in range(8)]
-    entries += [NameEntry("SECRETOME", labels=("stem cell secretome",)), NameEntry("SHORT", labels=("a stem",))]
-    # six of the ten names that contain "stem": the one starting with it, then the five shortest
-    assert NameIndex(entries).candidates("stem") == ["LONG0", "LONG1", "LONG2", "LONG3", "SECRETOME", "SHORT"]
+def test_a_fuzzy_match_needs_the_threshold_and_the_margin():
+    index = NameIndex([NameEntry("A", labels=("regulatory cell",), kind="CellType"), NameEntry("B", labels=("regulatory gene",))])
+    assert index.match("regulatory cel").ids == ("A",)  # near A, far from B
+    tied = index.match("regulatory")  # both contain the word: neither is clearly the best
+    assert tied.ids == () and index.candidates("regulatory") == ["A", "B"]
+    with pytest.raises(UnknownEntity) as unknown:
+        index.resolve("regulatory")
+    assert str(unknown.value) == "no entity named 'regulatory'; candidates: A (regulatory cell, CellType), B (regulatory gene)"
+    assert CLOSE < ACCEPT and MARGIN > 0
+
+
+def test_a_fuzzy_match_says_what_it_resolved_to(index):
+    assert index.match("systemic lupus erythematosis").ids == ()  # SLE's label, but also LN's synonym: a tie
+    found = index.match("lupus nefritis")
+    assert (found.ids, found.tier) == (("LN",), "fuzzy") and found.score is not None and found.score >= ACCEPT
+    assert found.note == f'resolved "lupus nefritis" to LN (lupus nephritis; fuzzy match {found.score})'
+    assert index.match("SLE").note is None
+
+
+def test_names_too_long_for_a_fuzzy_match_are_only_looked_up_exactly(index):
+    assert index.match("systemic lupus erythematosis" * 20).ids == () and index.candidates("x" * 10_000) == []
 
 
 def test_entries_are_merged_by_id_and_kept_in_one_order():

@@ -22,9 +22,11 @@ from mechkg.errors import CurationError, MechKGError, OutputRefused, UnknownEnti
 from mechkg.resources import LEXICONS_DEFAULT, SOURCES_DEFAULT, default_curation_dir
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from mechkg.app.compiled import Compiled
 
-__all__ = ["compiled_graph", "curation_options", "echo_notices", "main", "reference_options", "reported", "run"]
+__all__ = ["compiled_graph", "curation_options", "echo_notices", "main", "reference_options", "reported", "resolved", "run"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -99,6 +101,19 @@ def echo_notices(notices: tuple[str, ...]) -> None:
     """Print the curation's notices (what was not checked, and why) to standard error."""
     for notice in notices:
         click.echo(f"note: {notice}", err=True)
+
+
+def resolved(G: nx.MultiDiGraph, name: str) -> str:
+    """The id of the node ``name`` names (:func:`mechkg.network.names.resolve_match`); a fuzzy match says so on stderr.
+
+    An unknown or ambiguous name raises :class:`~mechkg.errors.UnknownEntity` (exit 2 under :func:`reported`).
+    """
+    from mechkg.network.names import resolve_match
+
+    found = resolve_match(G, name)
+    if found.note:
+        click.echo(found.note, err=True)
+    return found.ids[0]
 
 
 def compiled_graph(curation: Path) -> Compiled:

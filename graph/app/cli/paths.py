@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from mechkg.app.cli.group import compiled_graph, curation_options, main, reported
+from mechkg.app.cli.group import compiled_graph, curation_options, main, reported, resolved
 from mechkg.paths import defaults
 
 __all__ = ["mechanisms", "path"]
@@ -119,7 +119,8 @@ def path(
 ) -> None:
     """Mechanism paths: how could THERAPY act on DISEASE? Ranked, signed, every hop with its quote.
 
-    DISEASE and THERAPY are ids, labels or synonyms (English or 繁體中文). THERAPY may also be a
+    DISEASE and THERAPY are ids, labels or synonyms (English or 繁體中文), or a clearly nearest
+    spelling ("allogeneic MSC"; stderr says what it was taken for). THERAPY may also be a
     class of therapies or what they use ("MSC", "間充質干細胞", "exosome"): then all such
     therapies. A therapy's paths also start from what it uses (a "uses" hop, not evidence).
     "No path" prints the nearest partial chains and exits 0; an unknown or ambiguous name exits 2.
@@ -156,6 +157,8 @@ def path(
     chosen_classes = _check_terms(class_names, _entity_classes, "class")
     with reported("path"):
         G = compiled_graph(curation).network
+        for name in (disease, therapy, *via, *avoid):
+            resolved(G, name)  # says on stderr what a fuzzy name was taken for; unknown names stop here
         result = mechanism_paths(
             G,
             therapy,
@@ -205,15 +208,13 @@ def mechanisms(
     Example:
       mechkg mechanisms SLE
     """
-    from mechkg.network.names import resolve_name
     from mechkg.paths.report import mechanisms_text
     from mechkg.paths.search import mechanisms as therapy_mechanisms
     from mechkg.views.paths import mechanisms_json
 
     with reported("mechanisms"):
         G = compiled_graph(curation).network
-        target = resolve_name(G, disease)
-        assert target is not None
+        target = resolved(G, disease)
         rows = therapy_mechanisms(
             G,
             target,

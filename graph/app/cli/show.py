@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from mechkg.app.cli.group import compiled_graph, curation_options, main, reported
+from mechkg.app.cli.group import compiled_graph, curation_options, main, reported, resolved
 
 __all__ = ["show"]
 
@@ -19,8 +19,9 @@ __all__ = ["show"]
 def show(curation: Path, name: str, fmt: str) -> None:
     """Show one entity and every claim about it (as subject or object).
 
-    NAME is an id, a label or a synonym, in English or Chinese, case-insensitive. An unknown
-    or ambiguous name exits with 2 and lists candidates.
+    NAME is an id, a label or a synonym, in English or Chinese (Traditional or Simplified),
+    case-, hyphen- and space-insensitive, or a clearly nearest spelling (said on stderr). An
+    unknown or ambiguous name exits with 2 and lists the closest candidates.
 
     \b
     Examples:
@@ -28,13 +29,11 @@ def show(curation: Path, name: str, fmt: str) -> None:
       mechkg show 系統性紅斑狼瘡
       mechkg show "regulatory T cell"
     """
-    from mechkg.network.names import resolve_name
     from mechkg.views.entity import entity_json, entity_text
 
     with reported("show"):
         network = compiled_graph(curation).network
-        node = resolve_name(network, name)
-    assert node is not None
+        node = resolved(network, name)
     info = entity_json(network, node)
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2))

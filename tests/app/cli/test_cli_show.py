@@ -162,3 +162,13 @@ def test_a_fresh_compiled_graph_answers_without_the_heavy_libraries(mini: Path, 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr.splitlines()[-1] == "[]"
     assert "building the graph" not in result.stderr
+
+
+def test_a_clearly_nearest_spelling_is_shown_and_said_and_a_name_near_nothing_has_no_candidates(mini: Path):
+    code, stdout, stderr = run("show", *curation_args(mini), "systemic lupus erythematosis", "--format", "json")
+    assert code == 0 and json.loads(stdout)["id"] == "SLE"
+    assert stderr.splitlines()[-1].startswith(
+        'resolved "systemic lupus erythematosis" to SLE (systemic lupus erythematosus; fuzzy match '
+    )
+    code, stdout, stderr = run("show", *curation_args(mini), "aspirin")
+    assert (code, stdout, stderr.splitlines()[-1]) == (2, "", "mechkg show: no entity named 'aspirin'")
